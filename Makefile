@@ -1,0 +1,39 @@
+# The README's commands. Everything a fresh machine needs is installed from here.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export OPENSEARCH_URL ?= http://127.0.0.1:9200
+
+.PHONY: run test stop bench install opensearch lint serve serve-stop
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -U pip
+	@echo "installing newsindex and its dependencies into $(VENV) ..."
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/.installed
+
+opensearch:
+	@scripts/opensearch-local.sh start
+
+run: install opensearch
+	@$(BIN)/newsindex ingest seeds
+	@echo
+	@echo '$$ newsindex search "Bezdetko"'
+	@$(BIN)/newsindex search "Bezdetko"
+
+test: install opensearch
+	@$(BIN)/ruff check .
+	@$(BIN)/pytest -q
+
+lint: install
+	@$(BIN)/ruff check .
+
+bench: install opensearch
+	@$(BIN)/python -m bench.run
+
+stop:
+	@scripts/opensearch-local.sh stop

@@ -1,0 +1,63 @@
+"""Settings from the environment: one place that knows the env names (docker-compose uses the same)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_URL = "http://127.0.0.1:9200"
+DEFAULT_ALIAS = "news"
+ENV_NAMES = (
+    "OPENSEARCH_URL",
+    "OPENSEARCH_USER",
+    "OPENSEARCH_PASSWORD",
+    "OPENSEARCH_CA_CERTS",
+    "OPENSEARCH_VERIFY_CERTS",
+    "NEWSINDEX_ALIAS",
+    "NEWSINDEX_CONFIG_DIR",
+)
+
+
+def config_dir() -> Path:
+    """Config lives beside the code in a clone; NEWSINDEX_CONFIG_DIR points elsewhere for installs."""
+    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "config"
+
+
+def _truthy(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() not in {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    url: str = DEFAULT_URL
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    ca_certs: str | None = None
+    verify_certs: bool = True
+    alias: str = DEFAULT_ALIAS
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        values: dict[str, object] = {
+            "url": env.get("OPENSEARCH_URL") or DEFAULT_URL,
+            "user": env.get("OPENSEARCH_USER") or None,
+            "password": env.get("OPENSEARCH_PASSWORD") or None,
+            "ca_certs": env.get("OPENSEARCH_CA_CERTS") or None,
+            "verify_certs": _truthy(env.get("OPENSEARCH_VERIFY_CERTS"), True),
+            "alias": env.get("NEWSINDEX_ALIAS") or DEFAULT_ALIAS,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def safe_url(self) -> str:
+        """The URL without any user:password part, for logs and reports."""
+        scheme, sep, rest = self.url.partition("://")
+        if not sep:
+            return self.url
+        return f"{scheme}://{rest.rpartition('@')[2]}"
