@@ -1,0 +1,13 @@
+"""Prefect settings for the CLI's local runs, set before Prefect is imported."""
+
+from __future__ import annotations
+
+import os
+
+
+def quiet_prefect() -> None:
+    """Local runs need no server; keep Prefect's own chatter and shutdown noise off the user's terminal."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "ERROR")
+    os.environ.setdefault("PREFECT_LOGGING_INTERNAL_LEVEL", "ERROR")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
