@@ -1,0 +1,88 @@
+"""Recognise photo captions and image placeholders in scraped text.
+
+Scrapers flatten figures into lines: a markdown image `![alt](url)` or an empty `![]() |`, then the
+caption in table pipes `| text (Photo: X) |`, or a plain line ending in a credit: `— VNA/VNS Photo`,
+`Фото: ВИА)`, `(Ảnh: TTXVN)`. Captions are kept (they describe the story) but not in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .rules import Rules, _alt
+
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)]*)\)")
+PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
+MAX_CAPTION_WORDS = 80
+
+
+@lru_cache(maxsize=4)
+def _agency_photo(agency_alt: str, photo_alt: str) -> re.Pattern[str]:
+    free = r"[\w./&'’ ]{1,30}?"
+    return re.compile(
+        rf"(?:[—–-]\s*(?:{agency_alt}|{free})|\(\s*(?:{agency_alt}|{free})|(?<!\w)(?:{agency_alt}))"
+        rf"\s+(?:{photo_alt})\s*\)?\s*\.?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def caption_credit(s: str, rules: Rules) -> _Credit | None:
+    """The trailing photo credit of a line, when it has one (searched in the tail only: fast)."""
+    photo_alt = _photo_alt(tuple(rules.markers["photo_words"]))
+    off = max(0, len(s) - 160)
+    tail = s[off:]
+    if not _photo_word(photo_alt, _photo_alt(tuple(rules.markers["photo_phrases"]))).search(tail):
+        return None  # every credit form names a photo word: skip the costly patterns
+    for pat in (rules.caption_credit, _agency_photo(rules.agency_alt, photo_alt), rules.caption_phrase):
+        m = pat.search(tail)
+        if m:
+            start = off + m.start()
+            if start == 0 or s[start - 1] in " .(\t|—–-" or s[start] in "([—–-":
+                return _Credit(start)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _photo_alt(words: tuple[str, ...]) -> str:
+    return _alt(list(words))
+
+
+@lru_cache(maxsize=4)
+def _photo_word(photo_alt: str, phrase_alt: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{photo_alt}|{phrase_alt})(?!\w)", re.IGNORECASE)
+
+
+class _Credit:
+    """Where a credit starts in the full line."""
+
+    def __init__(self, start: int) -> None:
+        self._start = start
+
+    def start(self) -> int:
+        return self._start
+
+
+def as_caption(s: str, rules: Rules) -> str | None:
+    """Caption text (credit stripped) when the whole line is a caption, else None."""
+    if len(s.split()) > MAX_CAPTION_WORDS:
+        return None
+    m = caption_credit(s, rules)
+    if not m:
+        return None
+    text = s[: m.start()].rstrip(" —–-|(")
+    return text.strip() or s.strip()
+
+
+def strip_images(line: str) -> tuple[str, list[str], list[str]]:
+    """Remove markdown images from a line; return (line, removed image texts, alt texts worth keeping)."""
+    if "![" not in line:
+        return line, [], []
+    removed: list[str] = []
+    alts: list[str] = []
+    for m in MD_IMAGE.finditer(line):
+        removed.append(m.group(0))
+        alt = m.group("alt").strip()
+        if len(alt.split()) >= 3:
+            alts.append(alt)
+    return MD_IMAGE.sub("", line), removed, alts

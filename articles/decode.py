@@ -1,0 +1,238 @@
+"""Bytes -> clean Unicode text: detect the encoding, refuse binary, repair mojibake, normalise.
+
+Scraped files arrive in UTF-8, Windows-1251, Windows-1252 and worse: text that was UTF-8, got
+decoded as Windows-1252 and saved again ("Viá»‡t Nam"). ftfy repairs that when every byte
+survived; `_repair_lossy` handles the common case where the bytes 0x81/0x8D/0x8F/0x90/0x9D were
+dropped or replaced because Windows-1252 has no character for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import ftfy
+from charset_normalizer import from_bytes
+
+
+class Undecodable(ValueError):
+    """The bytes are not text we can read; the message is the quarantine reason."""
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str | None
+    fixes: list[str] = field(default_factory=list)
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+# Control characters other than \t \n \r \f: a few are tolerable, many mean binary.
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Two-character signatures of UTF-8 read as Windows-1252/Latin-1 (lead byte char + continuation char).
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00c6\u00d0\u00d1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|\u00e1[\u00ba\u00bb]|\u00e2\u20ac|\u00e2\u0080"
+)
+_CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_WS = re.compile(r"\s")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+_CTRL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes in the first 8 KB: an image, archive or executable."""
+    head = data[:8192]
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NULs by design
+    if b"\x00" in head:
+        return True
+    ctrl = len(head) - len(head.translate(None, _CTRL_BYTES))
+    return ctrl / len(head) > 0.05
+
+
+def detect_decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes, returning (text, encoding). UTF-8 first (cheap, exact), then charset-normalizer."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(enc, errors="replace"), enc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise Undecodable("undecodable: no text encoding fits the bytes")
+    enc = best.encoding
+    text = str(best)
+    # charset-normalizer sometimes prefers exotic code pages for short Cyrillic; prefer cp1251 then.
+    odd = _cyrillic_ratio(text) < 0.5 or enc.startswith(("mac", "koi8_u", "cp1125", "ptcp", "cp855"))
+    if enc not in ("cp1251", "windows_1251") and odd and _cyrillic_ratio(_try(data, "cp1251")) > 0.5:
+        return _try(data, "cp1251"), "cp1251"
+    return text, enc
+
+
+def _try(data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return ""
+
+
+def _cyrillic_ratio(text: str) -> float:
+    letters = [c for c in text[:4000] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
+
+
+# When Windows-1252 had no character for a UTF-8 continuation byte, that byte is lost. Given the
+# bytes before the hole, the most frequent letter in news text decides which byte it was.
+_LOST_BYTE = {
+    b"\xd1": 0x81,  # с
+    b"\xd0": 0x9D,  # Н
+    b"\xc3": 0x81,  # Á
+    b"\xc4": 0x90,  # Đ
+    b"\xc5": 0x8D,  # ō/ō-ish rare
+    b"\xe1\xbb": 0x9D,  # ờ (người)
+    b"\xe1\xba": 0xA1,  # ạ
+    b"\xe2\x80": 0x9D,  # ” right double quote
+}
+_CP1252_LOST = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]+"
+)
+
+
+def _char_byte(ch: str) -> int | None:
+    if ch == "\ufffd":
+        return -1  # a hole
+    o = ord(ch)
+    if 0x80 <= o <= 0x9F:
+        return o  # C1 control kept by a latin-1 decode
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return o if o <= 0xFF else None
+
+
+def _utf8_len(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def _repair_run(run: str) -> str:
+    """Re-encode one mojibake run to bytes and decode it as UTF-8, filling dropped bytes."""
+    vals = [_char_byte(c) for c in run]
+    if any(v is None for v in vals):
+        return run
+    out = bytearray()
+    i = 0
+    while i < len(vals):
+        v = vals[i]
+        n = _utf8_len(v) if v and v > 0 else 0
+        if not n:
+            return run  # not a UTF-8 sequence start: leave the run alone
+        seq = bytearray([v])
+        i += 1
+        while len(seq) < n:
+            nxt = vals[i] if i < len(vals) else None
+            if nxt is not None and 0x80 <= nxt <= 0xBF:
+                seq.append(nxt)
+                i += 1
+                continue
+            fill = _LOST_BYTE.get(bytes(seq))
+            if fill is None:
+                return run
+            seq.append(fill)
+            if nxt == -1:
+                i += 1
+        out += seq
+    try:
+        return out.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+def _repair_lossy(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return _repair_run(run) if _MOJIBAKE.search(run) or "\ufffd" in run else run
+
+    return _RUN.sub(fix, text)
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Fix UTF-8-read-as-cp1252 text; cheap check first so clean text costs one regex search."""
+    if not _MOJIBAKE.search(text) and "\ufffd" not in text:
+        return text, False
+    fixed = _repair_lossy(text)
+    if _MOJIBAKE.search(fixed):
+        fixed = ftfy.fix_encoding(fixed)
+    return fixed, fixed != text
+
+
+def normalise(text: str, fixes: list[str]) -> str:
+    """NFC, no NBSP or odd spaces, no zero-width characters, Unix newlines."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SPACES.search(text):
+        text = _SPACES.sub(" ", text)
+        fixes.append("nbsp")
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+        fixes.append("zero-width")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        fixes.append("nfc")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    return text
+
+
+def fix_text(text: str, fixes: list[str]) -> str:
+    """Repairs applied to any text, whatever its container (txt body, JSON field, HTML text)."""
+    text, changed = repair_mojibake(text)
+    if changed:
+        fixes.append("mojibake")
+    return normalise(text, fixes)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Bytes of a text file -> repaired, normalised text; raises Undecodable with a reason."""
+    if looks_binary(data):
+        raise Undecodable("binary: not a text file")
+    text, enc = detect_decode(data)
+    fixes: list[str] = []
+    if enc not in ("utf-8", "ascii"):
+        fixes.append(f"decoded-{enc}")
+    text = fix_text(text, fixes)
+    if text.count("\ufffd") > max(3, len(text) // 50):
+        raise Undecodable("undecodable: too many invalid byte sequences")
+    head = text[:2000]
+    if len(head) >= 200 and len(_WS.findall(head)) < len(head) * 0.01 and not _CJK.search(head[:400]):
+        raise Undecodable("undecodable: the decoded bytes are not language (no word breaks)")
+    if _CTRL.search(text):
+        bad = len(_CTRL.findall(text))
+        if bad > max(3, len(text) // 100):
+            raise Undecodable("binary: too many control characters")
+        text = _CTRL.sub("", text)
+    return Decoded(text=text, encoding=enc, fixes=fixes)

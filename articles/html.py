@@ -1,0 +1,217 @@
+"""Article text and metadata out of an HTML page.
+
+Structured metadata beats guessing from text: <meta property="article:published_time">, <time
+datetime>, JSON-LD datePublished, h1 / og:title / <title>. The body comes from <article>, else
+<main>, else itemprop=articleBody, else the block holding the most paragraph text; navigation,
+asides, footers, scripts and share/related widgets go first. <figcaption> becomes a caption.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from .rules import Rules
+
+BLOCKS = [
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "div",
+    "section",
+    "figure",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "header",
+]
+_DATE_META = [
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "publish-date"),
+    ("name", "date"),
+    ("name", "dc.date.issued"),
+    ("name", "dc.date"),
+    ("property", "og:published_time"),
+]
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    captions: list[str] = field(default_factory=list)
+    removed: list[dict[str, str]] = field(default_factory=list)
+
+
+def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
+    tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(value)}$", re.I)})
+    if isinstance(tag, Tag):
+        content = tag.get("content")
+        if isinstance(content, str) and content.strip():
+            return content.strip()
+    return None
+
+
+def _json_ld(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for tag in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(tag.string or "")
+        except (ValueError, TypeError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                out.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return out
+
+
+def _clean_title(title: str, rules: Rules) -> str:
+    seps = rules.raw.get("html_title_separators") or [" | ", " - "]
+    for sep in seps:
+        if sep in title:
+            head = title.rsplit(sep, 1)[0].strip()
+            if len(head.split()) >= 3:
+                return head
+    return title.strip()
+
+
+def _drop_noise(root: Tag, rules: Rules, removed: list[dict[str, str]]) -> None:
+    for name in rules.raw.get("html_drop_tags") or []:
+        for t in root.find_all(name):
+            t.decompose()
+    words = [w.lower() for w in rules.raw.get("html_drop_class_words") or []]
+    if not words:
+        return
+    pat = re.compile("|".join(re.escape(w) for w in words))
+    for t in root.find_all(True):
+        if getattr(t, "decomposed", False):
+            continue
+        attrs = getattr(t, "attrs", None)
+        if not attrs or t.name in ("html", "body", "article", "main"):
+            continue
+        cls = " ".join(attrs.get("class") or []) + " " + str(attrs.get("id") or "")
+        if cls.strip() and pat.search(cls.lower()):
+            text = t.get_text(" ", strip=True)
+            if text:
+                kind = "share" if "shar" in cls.lower() or "social" in cls.lower() else "related"
+                if "breadcrumb" in cls.lower():
+                    kind = "crumb"
+                removed.append({"kind": kind, "text": text[:500]})
+            t.decompose()
+
+
+def _container(soup: BeautifulSoup) -> Tag | None:
+    arts = soup.find_all("article")
+    if arts:
+        return max(arts, key=lambda t: len(t.get_text(" ", strip=True)))
+    for sel in ("main", '[itemprop="articleBody"]', '[role="main"]'):
+        t = soup.select_one(sel)
+        if isinstance(t, Tag):
+            return t
+    best: Tag | None = None
+    best_len = 0
+    for parent in {p.parent for p in soup.find_all("p") if isinstance(p.parent, Tag)}:
+        n = sum(len(p.get_text(" ", strip=True)) for p in parent.find_all("p", recursive=False))
+        if n > best_len:
+            best, best_len = parent, n
+    return best or soup.body
+
+
+def _text_of(root: Tag) -> str:
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for t in root.find_all(BLOCKS):
+        t.insert_before("\n\n")
+        t.insert_after("\n\n")
+    raw = root.get_text()
+    lines = [" ".join(ln.split()) for ln in raw.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def extract_html(markup: str, rules: Rules) -> HtmlArticle:
+    """Article text, captions and structured metadata from an HTML document."""
+    soup = BeautifulSoup(markup, "lxml")
+    meta: dict[str, Any] = {}
+    ld = _json_ld(soup)
+    for attr, value in _DATE_META:
+        v = _meta(soup, attr, value)
+        if v:
+            meta["published_at"] = v
+            break
+    if "published_at" not in meta:
+        for item in ld:
+            if item.get("datePublished"):
+                meta["published_at"] = str(item["datePublished"])
+                break
+    section = _meta(soup, "property", "article:section")
+    if section:
+        meta["section"] = section
+    url = None
+    canon = soup.find("link", rel="canonical")
+    if isinstance(canon, Tag) and canon.get("href"):
+        url = str(canon.get("href"))
+    url = url or _meta(soup, "property", "og:url")
+    if url:
+        meta["url"] = url
+    html_tag = soup.find("html")
+    if isinstance(html_tag, Tag) and html_tag.get("lang"):
+        meta["html_lang"] = str(html_tag.get("lang")).split("-")[0].lower()
+    og_title = _meta(soup, "property", "og:title")
+    doc_title = soup.title.get_text(" ", strip=True) if soup.title else None
+
+    removed: list[dict[str, str]] = []
+    # <time datetime> before the tree is pruned (it often sits in a header)
+    if "published_at" not in meta:
+        t = soup.find("time", attrs={"datetime": True})
+        if isinstance(t, Tag):
+            meta["published_at"] = str(t.get("datetime"))
+    root = _container(soup)
+    if root is None:
+        return HtmlArticle(text="", meta=meta)
+    h1 = root.find("h1") or soup.find("h1")
+    title = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else None
+    title = title or og_title or (_clean_title(doc_title, rules) if doc_title else None)
+    if og_title and title == og_title or (doc_title and title == doc_title):
+        title = _clean_title(title, rules)
+    if title:
+        meta["title"] = title
+    if isinstance(h1, Tag) and h1 in root.find_all("h1"):
+        h1.decompose()
+    captions: list[str] = []
+    for fc in root.find_all("figcaption"):
+        text = fc.get_text(" ", strip=True)
+        if text:
+            captions.append(text)
+            removed.append({"kind": "caption", "text": text})
+        fc.decompose()
+    for fig in root.find_all("figure"):
+        if not fig.get_text(strip=True):
+            fig.decompose()
+    _drop_noise(root, rules, removed)
+    return HtmlArticle(text=_text_of(root), meta=meta, captions=captions, removed=removed)

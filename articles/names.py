@@ -1,0 +1,174 @@
+"""Proper names and the story fingerprint: what lets the same story match across languages.
+
+Names are runs of capitalised words (sentence-initial words only when the word also appears
+capitalised mid-sentence, so "However" is not a name). Fingerprint keys are script-free: a name is
+transliterated (unidecode), lowercased and reduced to a consonant skeleton, so Bezdetko / Бездетко,
+Putin / Путина, Hanoi / Hà Nội / Ханое, Vietnam / Việt Nam / Вьетнаме meet on the same key.
+Numbers (years as y2025, amounts as n232000) and day-month dates (d0209) complete it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .dates import find_dates
+from .rules import Rules, get_rules
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SENT_BREAK = re.compile(r"[.!?…:;\"“”«»()\[\]]\s*$")
+_NUMBER = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+MAX_NAMES = 200
+
+
+def _runs(text: str) -> list[tuple[list[str], bool]]:
+    """Runs of capitalised tokens: (words, starts_sentence)."""
+    runs: list[tuple[list[str], bool]] = []
+    cur: list[str] = []
+    cur_initial = False
+    last_end = 0
+    for m in _TOKEN.finditer(text):
+        w = _POSSESSIVE.sub("", m.group(0))
+        gap = text[last_end : m.start()]
+        capital = w[0].isupper()
+        joined = cur and capital and (gap == " " or gap == "-")
+        if not joined and cur:
+            runs.append((cur, cur_initial))
+            cur = []
+        if capital:
+            if not cur:
+                before = text[max(0, m.start() - 3) : m.start()]
+                cur_initial = m.start() == 0 or bool(_SENT_BREAK.search(before)) or "\n" in gap
+            cur.append(w)
+        last_end = m.end()
+    if cur:
+        runs.append((cur, cur_initial))
+    return runs
+
+
+def extract_names(text: str, rules: Rules | None = None) -> list[str]:
+    """Proper names in order of first appearance, leading/trailing title words trimmed."""
+    rules = rules or get_rules()
+    stop = rules.name_stopwords
+    runs = _runs(text)
+    mid_caps = {words[0] for words, initial in runs if not initial}
+    mid_caps |= {w for words, _ in runs for w in words[1:]}
+    seen: dict[str, None] = {}
+    for words, initial in runs:
+        ws = list(words)
+        if initial and ws and ws[0] not in mid_caps:
+            ws = ws[1:]
+        while ws and ws[0].lower() in stop:
+            ws = ws[1:]
+        while ws and ws[-1].lower() in stop:
+            ws = ws[:-1]
+        if not ws:
+            continue
+        name = " ".join(ws)
+        if len(name) < 2:
+            continue
+        seen.setdefault(name, None)
+        if len(seen) >= MAX_NAMES:
+            break
+    return list(seen)
+
+
+def names_with_ascii(names: list[str]) -> list[str]:
+    """Names in their own script plus their ASCII transliteration (for a cross-script search field)."""
+    out: dict[str, None] = {}
+    for n in names:
+        out.setdefault(n, None)
+        a = unidecode(n).strip()
+        if a and a != n:
+            out.setdefault(a, None)
+    return list(out)
+
+
+_PHON = [("kh", "h"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("j", "i"), ("y", "i")]
+
+
+@lru_cache(maxsize=50000)
+def skeleton(word: str) -> str:
+    """Script-free key of a name: transliterate, fold, simplify spelling, keep first letter + consonants."""
+    s = re.sub(r"[^a-z]", "", unidecode(word).lower())
+    if not s:
+        return ""
+    for a, b in _PHON:
+        s = s.replace(a, b)
+    s = re.sub(r"c(?!h)", "k", s)
+    head, tail = s[0], re.sub(r"[aeiou]", "", s[1:])
+    out = head + tail
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys of one name: each long word alone; runs of short syllables (Việt Nam, Tô Lâm) joined."""
+    keys: set[str] = set()
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    group: list[str] = []
+
+    def flush() -> None:
+        if len(group) >= 2:
+            k = skeleton("".join(group))
+            if len(k) >= 2:
+                keys.add(k)
+        elif group and not group[0].isupper():
+            k = skeleton(group[0])
+            if len(k) >= 2:
+                keys.add(k)
+        elif group and len(skeleton(group[0])) >= 2:  # a short acronym: UN, TASS
+            keys.add(skeleton(group[0]))
+        group.clear()
+
+    for w in words:
+        if len(w) <= 4 and not (w.isupper() and len(w) > 1):
+            group.append(w)
+            continue
+        flush()
+        if w.isupper() and len(w) <= 4:
+            group.append(w)
+            flush()
+            continue
+        k = skeleton(w)
+        if len(k) >= 2:
+            keys.add(k)
+    flush()
+    return keys
+
+
+def _number_keys(text: str) -> set[str]:
+    keys: set[str] = set()
+    for m in _NUMBER.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+            continue
+        raw = m.group(0)
+        digits = re.sub(r"[,.\u202f ]", "", raw) if re.fullmatch(r"\d{1,3}(?:[,.\u202f ]\d{3})+", raw) else raw
+        if not digits.isdigit():
+            digits = digits.split(".")[0].split(",")[0]
+        if not digits.isdigit():
+            continue
+        v = int(digits)
+        if 1900 <= v <= 2099 and len(digits) == 4:
+            keys.add(f"y{v}")
+        elif v >= 10:
+            keys.add(f"n{v}")
+    return keys
+
+
+def fingerprint(
+    title: str | None, body: str, lang: str | None, rules: Rules | None = None, names: list[str] | None = None
+) -> list[str]:
+    """Sorted story fingerprint keys for one article (names, numbers, day-month dates)."""
+    rules = rules or get_rules()
+    text = f"{title}\n\n{body}" if title else body
+    keys: set[str] = set()
+    for name in names if names is not None else extract_names(text, rules):
+        keys |= name_keys(name)
+    keys |= _number_keys(text)
+    for dm in find_dates(text, lang, rules):
+        if dm.day:
+            keys.add(f"d{dm.month:02d}{dm.day:02d}")
+    return sorted(keys)

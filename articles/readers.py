@@ -1,0 +1,234 @@
+"""Read one input (a file or bytes) into article records: txt, html, jsonl/json, or sniffed.
+
+Never raises for bad input: what cannot be an article becomes a quarantined record with a reason,
+and the rest of a batch (or of a JSONL file) goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .decode import Undecodable, decode_bytes, fix_text
+from .html import extract_html
+from .record import build_record, quarantined, sha256
+from .rules import get_rules
+
+ARTICLE_MAX_BYTES = 20 * 1024 * 1024
+_EXT = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+TEXT_KEYS = ("text", "body", "content", "article", "article_text")
+HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
+
+
+def max_bytes() -> int:
+    try:
+        return int(os.environ.get("NEWSINDEX_MAX_BYTES", ARTICLE_MAX_BYTES))
+    except ValueError:
+        return ARTICLE_MAX_BYTES
+
+
+def sniff_format(data: bytes, name: str = "") -> str:
+    """Format from the extension, else from the first bytes."""
+    ext = Path(name).suffix.lower()
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if ext in _EXT:
+        fmt = _EXT[ext]
+        if fmt == "txt" and head.startswith((b"<!doctype html", b"<html")):
+            return "html"
+        return fmt
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
+        head.startswith(b"<") and any(t in head for t in (b"<body", b"<p>", b"<article", b"<div", b"<head"))
+    ):
+        return "html"
+    if head.startswith(b"{"):
+        lines = [ln for ln in data[:65536].splitlines() if ln.strip()]
+        if len(lines) > 1 and all(ln.lstrip().startswith(b"{") for ln in lines[:-1]):
+            return "jsonl"
+        return "json"
+    if head.startswith(b"["):
+        return "json"
+    return "txt"
+
+
+def process_path(path: str | os.PathLike[str], source_path: str | None = None) -> list[dict[str, Any]]:
+    """Records for one file; a file too large, unreadable or missing is one quarantined record."""
+    p = Path(path)
+    sp = source_path if source_path is not None else str(path)
+    fmt = _EXT.get(p.suffix.lower())
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            return [quarantined(sp, "unreadable: is a directory", fmt)]
+        limit = max_bytes()
+        if size > limit:
+            return [quarantined(sp, f"too large: {size} bytes (limit {limit}, NEWSINDEX_MAX_BYTES)", fmt)]
+        data = p.read_bytes()
+    except PermissionError:
+        return [quarantined(sp, "unreadable: permission denied", fmt)]
+    except FileNotFoundError:
+        return [quarantined(sp, "unreadable: no such file", fmt)]
+    except OSError as exc:
+        return [quarantined(sp, f"unreadable: {exc.strerror or exc}", fmt)]
+    return process_bytes(data, sp, fmt=None if fmt is None else sniff_format(data, p.name))
+
+
+def process_bytes(
+    data: bytes, source_path: str, *, fmt: str | None = None, meta: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Records for one input given as bytes (format from `fmt`, the name, or the bytes)."""
+    try:
+        fmt = fmt or sniff_format(data, source_path)
+        if not data:
+            return [quarantined(source_path, "empty: the file has no bytes", fmt, sha256(data))]
+        if len(data) > max_bytes():
+            return [quarantined(source_path, f"too large: {len(data)} bytes", fmt, sha256(data))]
+        if fmt in ("jsonl", "json"):
+            return _json_records(data, source_path, fmt, meta or {})
+        return [_one(data, source_path, fmt, meta or {})]
+    except Exception as exc:  # noqa: BLE001 - the contract: bad input never stops a batch
+        return [quarantined(source_path, f"unprocessable: {type(exc).__name__}: {exc}", fmt, sha256(data))]
+
+
+def _one(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> dict[str, Any]:
+    digest = sha256(data)
+    if not data.strip():
+        return quarantined(source_path, "whitespace only: no text in the file", fmt, digest)
+    try:
+        dec = decode_bytes(data)
+    except Undecodable as exc:
+        return quarantined(source_path, str(exc), fmt, digest)
+    if not dec.text.strip():
+        return quarantined(source_path, "whitespace only: no text in the file", fmt, digest, dec.encoding)
+    if fmt == "html":
+        return _html(dec.text, source_path, digest, dec.encoding, dec.fixes, meta)
+    return build_record(
+        dec.text,
+        source_path=source_path,
+        fmt=fmt,
+        content_hash=digest,
+        encoding=dec.encoding,
+        fixes=dec.fixes,
+        meta=meta,
+    )
+
+
+def _html(
+    markup: str,
+    source_path: str,
+    digest: str,
+    encoding: str | None,
+    fixes: list[str],
+    meta: dict[str, Any],
+    fmt: str = "html",
+) -> dict[str, Any]:
+    rules = get_rules()
+    art = extract_html(markup, rules)
+    if len(art.text.split()) < 5:
+        return quarantined(source_path, "no article: the HTML holds no article text", fmt, digest, encoding)
+    merged = {**art.meta, **{k: v for k, v in meta.items() if v not in (None, "")}}
+    return build_record(
+        art.text,
+        source_path=source_path,
+        fmt=fmt,
+        content_hash=digest,
+        encoding=encoding,
+        fixes=fixes,
+        meta=merged,
+        captions=art.captions,
+        removed=art.removed,
+        rules=rules,
+    )
+
+
+def _json_records(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return [quarantined(source_path, "binary: not a text file", fmt, sha256(data))]
+    try:
+        text = decode_bytes(data).text if fmt == "json" else None
+    except Undecodable as exc:
+        return [quarantined(source_path, str(exc), fmt, sha256(data))]
+    if fmt == "json" and text is not None:
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            doc = None
+        if doc is not None:
+            items = doc if isinstance(doc, list) else _items_of(doc)
+            return [
+                _json_item(item, f"{source_path}#{i}", json.dumps(item, ensure_ascii=False).encode(), meta, "json")
+                for i, item in enumerate(items, 1)
+            ] or [quarantined(source_path, "empty: the JSON holds no articles", fmt, sha256(data))]
+        # not one JSON document: maybe JSON lines with a .json name
+    out: list[dict[str, Any]] = []
+    for lineno, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        sp = f"{source_path}#{lineno}"
+        try:
+            item = json.loads(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            out.append(quarantined(sp, "undecodable: JSON line is not UTF-8", "jsonl", sha256(raw)))
+            continue
+        except ValueError as exc:
+            out.append(quarantined(sp, f"broken JSON line: {exc}", "jsonl", sha256(raw)))
+            continue
+        out.append(_json_item(item, sp, raw, meta))
+    return out or [quarantined(source_path, "empty: no JSON lines", fmt, sha256(data))]
+
+
+def _items_of(doc: Any) -> list[Any]:
+    if isinstance(doc, dict):
+        for key in ("articles", "items", "data", "results", "documents"):
+            if isinstance(doc.get(key), list):
+                return list(doc[key])
+        return [doc]
+    return [doc]
+
+
+def _json_item(item: Any, sp: str, raw: bytes, meta: dict[str, Any], fmt: str = "jsonl") -> dict[str, Any]:
+    digest = sha256(raw)
+    if not isinstance(item, dict):
+        return quarantined(sp, "not an article: JSON value is not an object", fmt, digest)
+    given = {
+        "url": item.get("url") or item.get("link"),
+        "title": item.get("title") or item.get("headline"),
+        "published_at": item.get("published_at")
+        or item.get("date")
+        or item.get("datePublished")
+        or item.get("published"),
+        "language": item.get("language") or item.get("lang"),
+        "source": item.get("source") if isinstance(item.get("source"), str) else None,
+        "section": item.get("section") or item.get("category"),
+        **{k: v for k, v in meta.items() if v not in (None, "")},
+    }
+    given = {k: (fix_text(v, []) if isinstance(v, str) else v) for k, v in given.items() if v not in (None, "")}
+    html = next((item[k] for k in HTML_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
+    text = next((item[k] for k in TEXT_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
+    fixes: list[str] = []
+    if text is not None:
+        return build_record(
+            fix_text(text, fixes),
+            source_path=sp,
+            fmt="jsonl",
+            content_hash=digest,
+            encoding="utf-8",
+            fixes=fixes,
+            meta=given,
+        )
+    if html is not None:
+        return _html(fix_text(html, fixes), sp, digest, "utf-8", fixes, given, fmt=fmt)
+    has_field = any(k in item for k in TEXT_KEYS + HTML_KEYS)
+    reason = "empty: the article text is blank" if has_field else "not an article: no text or html field"
+    return quarantined(sp, reason, fmt, digest)

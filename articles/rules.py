@@ -1,0 +1,167 @@
+"""Load the cleaning rules (config/rules.yaml) and language data (config/languages.yaml) once.
+
+Rules are data so that a new site or language is a config change; this module only turns the
+lists into compiled regexes. Location: env NEWSINDEX_CONFIG_DIR, else <repo>/config.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MARKER_KEYS = (
+    "crumb_home",
+    "crumb_lines",
+    "header_date_prefixes",
+    "related_labels",
+    "share_words",
+    "photo_words",
+    "photo_phrases",
+    "source_prefixes",
+)
+
+
+def config_dir() -> Path:
+    """Where rules live: NEWSINDEX_CONFIG_DIR or the repository's config/ folder."""
+    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "config"
+
+
+def _alt(words: list[str]) -> str:
+    """Regex alternation of literal phrases, longest first (so 'VNA/VNS' beats 'VNA')."""
+    uniq = sorted({w.strip() for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@dataclass
+class LanguageData:
+    code: str
+    function_words: frozenset[str] = frozenset()
+    months: dict[str, int] = field(default_factory=dict)  # lowercase spelling -> month number
+    past_year: list[re.Pattern[str]] = field(default_factory=list)
+    future: re.Pattern[str] | None = None
+
+
+@dataclass(eq=False)  # identity hash: a Rules object can key caches
+class Rules:
+    raw: dict[str, Any]
+    markers: dict[str, list[str]]
+    agencies: list[str]
+    agency_alt: str
+    languages: dict[str, LanguageData]
+    detect_with: list[str]
+    name_stopwords: frozenset[str]
+    signoff_end_marks: list[str]
+    # compiled
+    crumb_home: re.Pattern[str] = field(init=False)
+    crumb_line: re.Pattern[str] = field(init=False)
+    header_date: re.Pattern[str] = field(init=False)
+    related_label: re.Pattern[str] = field(init=False)
+    share_token: re.Pattern[str] = field(init=False)
+    caption_credit: re.Pattern[str] = field(init=False)
+    caption_agency_photo: re.Pattern[str] = field(init=False)
+    caption_phrase: re.Pattern[str] = field(init=False)
+    signoff: re.Pattern[str] = field(init=False)
+    source_line: re.Pattern[str] = field(init=False)
+    agency_only: re.Pattern[str] = field(init=False)
+    month_alt: str = field(init=False)
+    month_lookup: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        m = self.markers
+        i = re.IGNORECASE
+        self.crumb_home = re.compile(rf"^(?:{_alt(m['crumb_home'])})(?:\s*[›»>/|:]\s*|\s+)(?P<rest>.*)$", i)
+        self.crumb_line = re.compile(rf"^[\s|•·*#-]*(?:{_alt(m['crumb_lines'])})[\s|:•·»›>]*$", i)
+        self.header_date = re.compile(rf"^\s*(?:{_alt(m['header_date_prefixes'])})\s*:?\s+(?P<rest>.+)$", i)
+        self.related_label = re.compile(
+            rf"^[\s*•#>|-]*(?:{_alt(m['related_labels'])})\s*(?::|：|»|›|>|\.\.\.|…)?\s*(?P<rest>.*)$", i
+        )
+        self.share_token = re.compile(rf"(?<!\w)(?:{_alt(m['share_words'])})(?!\w)", i)
+        photo = _alt(m["photo_words"])
+        ag = self.agency_alt
+        # "(Photo: Nguyen Hong)", "Фото: ВИА)", "(Ảnh: TTXVN)", "Photo by Jane Doe", "Photo courtesy of X"
+        self.caption_credit = re.compile(
+            rf"[(\[]?\s*(?:{photo})\s*(?::|by|courtesy of|/)\s*[^()\[\]\n]{{1,80}}[)\]]?\s*\.?\s*$", i
+        )
+        # "— VNA/VNS Photo", "– AFP Photo", "(Reuters photo)", "VNA Photo"
+        self.caption_agency_photo = re.compile(
+            rf"(?:[—–-]\s*|\(\s*|^|\s)(?:{ag}|[\w./ ]{{1,30}}?)\s+(?:{photo})\s*\)?\s*\.?\s*$", i
+        )
+        self.caption_phrase = re.compile(rf"[(\[]?\s*(?:{_alt(m['photo_phrases'])})\s*[)\]]?\s*\.?\s*$", i)
+        self.signoff = re.compile(rf"\s*(?:[—–]|\s-|^-)\s*(?P<agency>{ag})\s*\.?\s*$")
+        self.source_line = re.compile(
+            rf"^\(?\s*(?:{_alt(m['source_prefixes'])})\s*:?\s*(?P<agency>{ag})\s*\)?\s*\.?\s*$", i
+        )
+        self.agency_only = re.compile(rf"^[(\[]?\s*(?P<agency>{ag})\s*[)\]]?\s*\.?$")
+        lookup: dict[str, int] = {}
+        for lang in self.languages.values():
+            lookup.update(lang.months)
+        self.month_lookup = lookup
+        self.month_alt = _alt(list(lookup))
+
+    def months_of(self, code: str) -> dict[str, int]:
+        lang = self.languages.get(code)
+        return lang.months if lang else {}
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _merge_markers(raw: dict[str, Any]) -> dict[str, list[str]]:
+    merged: dict[str, list[str]] = {k: [] for k in MARKER_KEYS}
+    groups = list((raw.get("markers") or {}).values()) + list((raw.get("sites") or {}).values())
+    for group in groups:
+        for key in MARKER_KEYS:
+            merged[key].extend(str(v) for v in (group or {}).get(key, []) or [])
+    return merged
+
+
+def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
+    months: dict[str, int] = {}
+    for num, names in (raw.get("months") or {}).items():
+        for name in names:
+            months[str(name).lower()] = int(num)
+    year = r"((?:19|20)\d{2})"
+    past = [re.compile(p.replace("{year}", year), re.IGNORECASE) for p in raw.get("past_year_patterns") or []]
+    fut = raw.get("future_markers") or []
+    future = re.compile("|".join(p.replace("{year}", r"(?:19|20)\d{2}") for p in fut), re.I) if fut else None
+    words = frozenset(str(w).lower() for w in raw.get("function_words") or [])
+    return LanguageData(code=code, function_words=words, months=months, past_year=past, future=future)
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> Rules:
+    base = Path(directory)
+    raw = _load_yaml(base / "rules.yaml")
+    for extra in sorted(base.glob("rules.*.yaml")):  # site packs: rules.<site>.yaml
+        more = _load_yaml(extra)
+        raw.setdefault("agencies", []).extend(more.get("agencies") or [])
+        raw.setdefault("sites", {}).update(more.get("sites") or {})
+    langs_raw = _load_yaml(base / "languages.yaml")
+    languages = {code: _language_data(code, data or {}) for code, data in (langs_raw.get("languages") or {}).items()}
+    agencies = [str(a) for a in raw.get("agencies") or []]
+    return Rules(
+        raw=raw,
+        markers=_merge_markers(raw),
+        agencies=agencies,
+        agency_alt=_alt(agencies),
+        languages=languages,
+        detect_with=[str(c) for c in langs_raw.get("detect_with") or ["en", "ru", "vi"]],
+        name_stopwords=frozenset(str(w).lower() for w in raw.get("name_stopwords") or []),
+        signoff_end_marks=[str(s) for s in raw.get("signoff_end_marks") or []],
+    )
+
+
+def get_rules() -> Rules:
+    """The rule set for the current config dir (cached per directory)."""
+    return _load(str(config_dir()))

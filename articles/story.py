@@ -1,0 +1,108 @@
+"""Group articles that report the same story, across languages, over a batch and the index.
+
+Two articles are one story when their fingerprints (script-free name keys, numbers, day-month
+dates; see names.py) overlap enough AND their publication dates are close. Names alone are not
+enough (the same ambassador gives many interviews), so the date gate matters: both dated and more
+than MAX_DAYS apart -> different stories; an undated article needs a stronger overlap.
+Groups are connected components; a group's id is an existing story id from the index when it has
+one (the smallest), else "s-" + the smallest member id: same inputs, same ids, in any order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+MAX_DAYS = 3
+MIN_OVERLAP_DATED = 0.42
+MIN_OVERLAP_UNDATED = 0.6
+MIN_SHARED = 8.0
+MAX_POSTING = 200  # keys shared by more documents than this do not propose candidate pairs
+
+
+def _weight(key: str) -> float:
+    """Short skeletons (2 letters: 'rs', 'hn') collide more often than long ones or numbers."""
+    if key[0] in "ynd" and key[1:].isdigit():
+        return 1.0
+    return 0.5 if len(key) <= 2 else 1.0
+
+
+def _day(rec: dict[str, Any]) -> date | None:
+    v = rec.get("published_at")
+    if not v:
+        return None
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def similar(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same story? Date gate, then weighted overlap of fingerprints."""
+    fa, fb = set(a.get("fingerprint") or []), set(b.get("fingerprint") or [])
+    if not fa or not fb:
+        return False
+    da, db = _day(a), _day(b)
+    dated = da is not None and db is not None
+    if dated and abs((da - db).days) > MAX_DAYS:  # type: ignore[operator]
+        return False
+    shared = sum(_weight(k) for k in fa & fb)
+    smaller = min(sum(_weight(k) for k in fa), sum(_weight(k) for k in fb))
+    if smaller <= 0:
+        return False
+    need_shared = max(3.0, min(MIN_SHARED, 0.5 * smaller))
+    need_overlap = MIN_OVERLAP_DATED if dated else MIN_OVERLAP_UNDATED
+    return shared >= need_shared and shared / smaller >= need_overlap
+
+
+def story_candidates_terms(record: dict[str, Any]) -> list[str]:
+    """Fingerprint keys worth a terms query on the index's `fingerprint` field (specific ones first)."""
+    keys = [k for k in record.get("fingerprint") or [] if _weight(k) >= 1.0]
+    return sorted(keys, key=lambda k: (-len(k), k))[:64]
+
+
+def assign_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]] = ()) -> None:
+    """Set record["story_id"] in place for ok records, joining stories already in the index."""
+    new = [r for r in records if r.get("status", "ok") == "ok"]
+    old = [k for k in known if k.get("id") and k.get("fingerprint")]
+    new_ids = {r["id"] for r in new}
+    old = [k for k in old if k["id"] not in new_ids]  # a re-processed article is judged afresh
+    docs = new + old
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(docs):
+        for k in set(d.get("fingerprint") or []):
+            postings[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for idxs in postings.values():
+        if len(idxs) > MAX_POSTING:
+            continue
+        for x in range(len(idxs)):
+            for y in range(x + 1, len(idxs)):
+                i, j = idxs[x], idxs[y]
+                if i < len(new) or j < len(new):  # known-known pairs are already decided
+                    pairs.add((i, j))
+    for i, j in sorted(pairs):
+        if find(i) != find(j) and similar(docs[i], docs[j]):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[find(i)].append(i)
+    for members in groups.values():
+        existing = sorted(str(docs[i]["story_id"]) for i in members if i >= len(new) and docs[i].get("story_id"))
+        sid = existing[0] if existing else "s-" + min(str(docs[i]["id"]) for i in members)
+        for i in members:
+            if i < len(new):
+                docs[i]["story_id"] = sid
+    for r in records:
+        if r.get("status", "ok") != "ok":
+            r["story_id"] = None

@@ -1,0 +1,100 @@
+"""The gold expectations (tests/gold_seeds.json, a copy of ../shared/gold/seeds.json) and our own
+corpus (tests/articles/*.expected.json, same format), checked the way score_process.py checks them."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from articles import assign_story_ids, process_path
+
+ROOT = Path(__file__).resolve().parents[1]
+QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
+)
+
+
+def norm(s: str | None) -> str:
+    return " ".join((s or "").translate(QUOTES).split())
+
+
+def run_corpus(corpus: Path, names: list[str]) -> dict[str, dict]:
+    recs: list[dict] = []
+    for name in dict.fromkeys(n.split("#")[0] for n in names):  # JSONL records are "file#line"
+        recs.extend(process_path(corpus / name, source_path=name))
+    assign_story_ids(recs)
+    return {r["source_path"]: r for r in recs}
+
+
+def check(expected: dict, out: dict[str, dict]) -> list[str]:
+    """All failed checks, as the scorer words them."""
+    fails: list[str] = []
+    for name, e in sorted(expected["documents"].items()):
+        r = out.get(name)
+        if r is None:
+            fails.append(f"{name}: no record")
+            continue
+        if r.get("status") != e.get("status", "ok"):
+            fails.append(f"{name}: status {r.get('status')!r} ({r.get('reason')})")
+        if e.get("status") == "quarantined":
+            if not r.get("reason"):
+                fails.append(f"{name}: quarantined without reason")
+            continue
+        body = r.get("body") or ""
+        if "language" in e and r.get("language") != e["language"]:
+            fails.append(f"{name}: language {r.get('language')!r} != {e['language']!r}")
+        if "published_date" in e:
+            got = r.get("published_at") or None
+            got = got[:10] if got else None
+            if got != e["published_date"]:
+                fails.append(f"{name}: date {got!r} != {e['published_date']!r}")
+        for k in ("title", "section", "dateline"):
+            if k in e:
+                ok = norm(r.get(k)) == norm(e[k]) if e[k] else not r.get(k)
+                if not ok:
+                    fails.append(f"{name}: {k} {r.get(k)!r} != {e[k]!r}")
+        if "source" in e:
+            got = (r.get("source") or "").upper().replace("ТАСС", "TASS")
+            if got != (e["source"] or "").upper():
+                fails.append(f"{name}: source {r.get('source')!r} != {e['source']!r}")
+        for s in e.get("body_must_contain", []):
+            if norm(s) not in norm(body):
+                fails.append(f"{name}: body lacks {s!r}")
+        for s in e.get("body_must_not_contain", []):
+            if s in body:
+                fails.append(f"{name}: body keeps {s!r}")
+        caps = " | ".join(r.get("captions") or [])
+        for s in e.get("captions", []):
+            if norm(s) not in norm(caps):
+                fails.append(f"{name}: no caption with {s!r}")
+        if e.get("nfc") and not (body and body == unicodedata.normalize("NFC", body)):
+            fails.append(f"{name}: body not NFC")
+    sid = lambda n: (out.get(n) or {}).get("story_id")  # noqa: E731
+    for group in expected.get("same_story", []):
+        ids = {sid(n) for n in group}
+        if len(ids) != 1 or None in ids:
+            fails.append(f"same story not grouped: {group} -> {ids}")
+    for a, b in expected.get("different_story", []):
+        if sid(a) is not None and sid(a) == sid(b):
+            fails.append(f"different stories grouped: {a} {b}")
+    return fails
+
+
+def test_gold_seeds() -> None:
+    expected = json.loads((ROOT / "tests" / "gold_seeds.json").read_text(encoding="utf-8"))
+    out = run_corpus(ROOT / "seeds", sorted(expected["documents"]))
+    assert check(expected, out) == []
+
+
+CORPUS = ROOT / "tests" / "articles"
+EXPECTED = sorted(CORPUS.glob("*.expected.json"))
+
+
+@pytest.mark.parametrize("path", EXPECTED, ids=[p.name.split(".")[0] for p in EXPECTED])
+def test_own_corpus(path: Path) -> None:
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    out = run_corpus(CORPUS, sorted(expected["documents"]))
+    assert check(expected, out) == []
