@@ -9,9 +9,11 @@ export OPENSEARCH_URL ?= http://127.0.0.1:9200
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -U pip
-	@echo "installing newsindex and its dependencies into $(VENV) ..."
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@mkdir -p .cache
+	@echo "installing newsindex and its dependencies into $(VENV) (log: .cache/install.log) ..."
+	@{ $(BIN)/python -m pip install --disable-pip-version-check -U pip && \
+	   $(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]'; } >.cache/install.log 2>&1 \
+	   || { tail -n 30 .cache/install.log; echo "install failed: see .cache/install.log"; exit 1; }
 	@touch $@
 
 install: $(BIN)/.installed
