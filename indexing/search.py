@@ -1,8 +1,18 @@
-"""Search behind the alias: every language field with its own analyser, one hit per story."""
+"""Search behind the alias: every language field with its own analyser, one hit per story.
+
+Why one clause per language: `simple_query_string` with `default_operator: and` over fields with
+different analysers requires every query term in *some* field, analysed per field. A stopword that
+the english analyser drops ("to") is still a term for the folded fields, so an English article
+would need "to" in a folded field and silently fail to match. Grouping fields that share one
+analysis chain (per language, plus the transliteration group) keeps AND meaningful in each group;
+the groups are OR-ed.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from opensearchpy import OpenSearch
 
@@ -10,6 +20,10 @@ from indexing.documents import lang_suffix, transliterate
 from indexing.template import languages
 
 SOURCE_FIELDS = ["id", "source_path", "title", "language", "published_at", "story_id", "source", "section"]
+VERSION_FIELDS = ["id", "source_path", "language"]
+#: Query text with any of these is left exactly as the user wrote it (no joined-syllable variants).
+_OPERATORS = re.compile(r'[+|\-"*()~\\]')
+_MAX_VERSIONS = 50
 
 
 @dataclass(frozen=True)
@@ -20,55 +34,114 @@ class Filters:
     date_to: str | None = None
 
 
-def _text_fields(lang: str | None) -> list[str]:
-    suffixes = [lang_suffix(lang)] if lang else [*dict.fromkeys(languages().values()), "other"]
-    fields: list[str] = []
-    for s in suffixes:
-        fields += [f"title_{s}^3", f"body_{s}"]
-        if s == "vi":
-            fields += ["body_vi.joined"]
-    return fields + ["captions", "names^2"]
+def suffixes(lang: str | None) -> list[str]:
+    """The per-language field suffixes a search runs over: one for --lang, all of them otherwise."""
+    return [lang_suffix(lang)] if lang else [*dict.fromkeys([*languages().values(), "other"])]
 
 
-def build_query(query: str, filters: Filters = Filters(), size: int = 10) -> dict:
-    """User text only ever goes through simple_query_string, never into the DSL itself."""
-    should = [
-        {"simple_query_string": {"query": query, "fields": _text_fields(filters.lang),
-                                 "default_operator": "and"}},
-        {"simple_query_string": {"query": transliterate(query), "fields": ["translit", "translit.joined"],
-                                 "default_operator": "and", "boost": 0.5}},
-    ]
+def language_fields(suffix: str) -> list[str]:
+    """Fields sharing one analysis chain (query-side), title boosted."""
+    fields = [f"title_{suffix}^3", f"body_{suffix}", f"captions_{suffix}"]
+    if suffix == "vi":  # index-side joined syllables; searched with the folded analyser
+        fields += ["title_vi.joined^3", "body_vi.joined", "captions_vi.joined"]
+    return fields
+
+
+def joined_variants(query: str, max_words: int = 8) -> list[str]:
+    """`Ha Noi` -> `HaNoi`, `Ho Chi Minh` -> `HoChi Minh`, `Ho ChiMinh`, `HoChiMinh`, ...
+
+    Latin spellings split or join Vietnamese syllables freely (`Hanoi` / `Ha Noi`); the index holds
+    joined forms of the documents, these are the joined forms of the query.
+    """
+    words = query.split()
+    if len(words) < 2 or len(words) > max_words or _OPERATORS.search(query):
+        return []
+    variants = []
+    for size in (2, 3):
+        for i in range(len(words) - size + 1):
+            variants.append(" ".join([*words[:i], "".join(words[i:i + size]), *words[i + size:]]))
+    return variants
+
+
+def _sqs(text: str, fields: list[str], boost: float = 1.0) -> dict:
+    return {"simple_query_string": {"query": text, "fields": fields, "default_operator": "and", "boost": boost}}
+
+
+def _clauses(query: str, lang: str | None) -> list[dict]:
+    should = [_sqs(query, language_fields(s)) for s in suffixes(lang)]
+    latin = transliterate(query)
+    translit_fields = ["translit", "translit.joined"]
+    should.append(_sqs(latin, translit_fields, 0.5))
+    should += [_sqs(v, translit_fields, 0.4) for v in joined_variants(latin)]
+    should.append(_sqs(query, ["names^2"]))
+    return should
+
+
+def date_bound(value: str) -> str:
+    """A checked ISO date for a range bound; a bare day means the whole day (`--to 2026-02-09` keeps 10:09)."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"not an ISO date: {value!r} (use YYYY-MM-DD)") from None
+    return f"{value}||/d" if len(value) == 10 else parsed.isoformat()
+
+
+def _filters(filters: Filters) -> list[dict]:
     flt: list[dict] = [{"term": {"status": "ok"}}]
     if filters.lang:
         flt.append({"term": {"language": filters.lang}})
     if filters.source:
         flt.append({"term": {"source": filters.source}})
     if filters.date_from or filters.date_to:
-        rng = {k: v for k, v in (("gte", filters.date_from), ("lte", filters.date_to)) if v}
+        rng = {k: date_bound(v) for k, v in (("gte", filters.date_from), ("lte", filters.date_to)) if v}
         flt.append({"range": {"published_at": rng}})
+    return flt
+
+
+def _highlight(field: str) -> dict:
+    """Vietnamese fields also mark what matched through their joined syllables (`Hanoi` -> «Hà Nội»)."""
+    spec: dict = {"no_match_size": 160} if field.startswith("body_") else {}
+    if field.endswith("_vi"):
+        spec |= {"type": "fvh", "matched_fields": [field, f"{field}.joined"]}
+    return spec
+
+
+def build_query(query: str, filters: Filters = Filters(), size: int = 10) -> dict:
+    """User text only ever goes through simple_query_string, never into the DSL itself."""
+    highlighted = [f"{kind}_{s}" for s in suffixes(filters.lang) for kind in ("title", "body", "captions")]
     return {
         "size": size,
-        "query": {"bool": {"should": should, "minimum_should_match": 1, "filter": flt}},
+        "query": {"bool": {"should": _clauses(query, filters.lang), "minimum_should_match": 1,
+                           "filter": _filters(filters)}},
         "_source": SOURCE_FIELDS,
         "collapse": {"field": "story_id", "inner_hits": {
-            "name": "versions", "size": 20, "_source": ["id", "source_path", "language", "title"]}},
-        "highlight": {"fields": {f: {} for f in ("body_en", "body_ru", "body_vi", "body_other")},
+            "name": "versions", "size": _MAX_VERSIONS, "_source": VERSION_FIELDS,
+            "sort": [{"_score": "desc"}, {"id": "asc"}]}},
+        "highlight": {"fields": {f: _highlight(f) for f in highlighted},
                       "fragment_size": 160, "number_of_fragments": 1,
                       "pre_tags": ["«"], "post_tags": ["»"]},
     }
 
 
+def _snippet(highlight: dict) -> str:
+    """A highlighted fragment, body first (it says most), then captions, then title; else the body's start
+    (a cross-script match such as `Bezdetko` -> `Бездетко` has nothing to mark in the original text)."""
+    ordered = [frags[0] for kind in ("body_", "captions_", "title_")
+               for field, frags in highlight.items() if field.startswith(kind) and frags]
+    return next((f for f in ordered if "«" in f), ordered[0] if ordered else "")
+
+
 def search(client: OpenSearch, alias: str, query: str, filters: Filters = Filters(), size: int = 10) -> list[dict]:
+    """One dict per story: the best article, its highlight, and the other matching articles of the story."""
     resp = client.search(index=alias, body=build_query(query, filters, size))
     hits = []
     for h in resp["hits"]["hits"]:
         src = h["_source"]
         inner = h.get("inner_hits", {}).get("versions", {}).get("hits", {}).get("hits", [])
         versions = [
-            {k: v["_source"].get(k) for k in ("id", "source_path", "language")}
+            {k: v["_source"].get(k) for k in VERSION_FIELDS}
             for v in inner if v["_source"].get("id") != src.get("id")
         ]
-        snippet = next(iter(next(iter(h.get("highlight", {}).values()), [])), "")
         hits.append({**{k: src.get(k) for k in SOURCE_FIELDS}, "score": h.get("_score"),
-                     "snippet": snippet, "versions": versions})
+                     "snippet": _snippet(h.get("highlight", {})), "versions": versions})
     return hits

@@ -1,4 +1,8 @@
-"""Versioned physical indices (`news-v3`) behind a stable alias (`news`), swapped atomically."""
+"""Versioned physical indices (`news-v3`) behind a stable alias (`news`), swapped atomically.
+
+Why: searchers and Dashboards only ever name the alias. A rebuild fills a fresh version off to the
+side and one `_aliases` request moves the alias, so nobody sees a half-built or missing index.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +17,38 @@ def _version_re(alias: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(alias)}-v(\d+)$")
 
 
+def version_number(alias: str, index: str) -> int | None:
+    m = _version_re(alias).match(index)
+    return int(m.group(1)) if m else None
+
+
 def versions(client: OpenSearch, alias: str) -> list[str]:
-    """Physical indices of this alias, oldest first."""
-    pattern = _version_re(alias)
+    """Physical indices of this alias, oldest first (by number: v10 comes after v9)."""
     names = client.indices.get(index=f"{alias}-v*", ignore_unavailable=True, allow_no_indices=True).keys()
-    found = [(int(m.group(1)), n) for n in names if (m := pattern.match(n))]
-    return [n for _, n in sorted(found)]
+    found = [(n, name) for name in names if (n := version_number(alias, name)) is not None]
+    return [name for _, name in sorted(found)]
+
+
+def targets(client: OpenSearch, alias: str) -> list[str]:
+    """Every index the alias points at (normally one)."""
+    if not client.indices.exists_alias(name=alias):
+        return []
+    return list(client.indices.get_alias(name=alias).keys())
 
 
 def current(client: OpenSearch, alias: str) -> str | None:
     """The index the alias points at, or None when the alias does not exist yet."""
-    if not client.indices.exists_alias(name=alias):
+    found = targets(client, alias)
+    if not found:
         return None
-    targets = sorted(client.indices.get_alias(name=alias).keys())
-    return targets[-1] if targets else None
+    return max(found, key=lambda name: (version_number(alias, name) or -1, name))
 
 
 def create_next(client: OpenSearch, alias: str) -> str:
     """Create the next version with the current template; it is not behind the alias yet."""
     existing = versions(client, alias)
-    last = int(_version_re(alias).match(existing[-1]).group(1)) if existing else 0
-    name = f"{alias}-v{last + 1}"
+    last = version_number(alias, existing[-1]) if existing else 0
+    name = f"{alias}-v{(last or 0) + 1}"
     body = index_body()
     body = {**body, "mappings": {**body["mappings"], "_meta": {
         **body["mappings"].get("_meta", {}), "template_hash": template_hash(), "alias": alias}}}
@@ -52,31 +67,29 @@ def ensure(client: OpenSearch, alias: str) -> str:
 
 
 def swap(client: OpenSearch, alias: str, new_index: str) -> str | None:
-    """Point the alias at new_index in one atomic request; return the index it pointed at before."""
+    """Point the alias at new_index (only) in one atomic request; return the index it pointed at before."""
+    before = targets(client, alias)
     old = current(client, alias)
-    actions: list[dict] = []
-    if old and old != new_index:
-        actions.append({"remove": {"index": old, "alias": alias}})
+    actions: list[dict] = [{"remove": {"index": name, "alias": alias}} for name in before if name != new_index]
     actions.append({"add": {"index": new_index, "alias": alias}})
     client.indices.update_aliases(body={"actions": actions})
-    return old
+    return old if old != new_index else None
 
 
-def prune(client: OpenSearch, alias: str, keep: int = 2) -> list[str]:
-    """Delete versions older than the newest `keep`, never the one behind the alias."""
-    live = current(client, alias)
-    names = versions(client, alias)
-    doomed = [n for n in names[:-keep] if n != live] if len(names) > keep else []
+def prune(client: OpenSearch, alias: str, keep: set[str]) -> list[str]:
+    """Delete every version not in `keep`, and never one the alias points at."""
+    protected = set(keep) | set(targets(client, alias))
+    doomed = [name for name in versions(client, alias) if name not in protected]
     for name in doomed:
-        client.indices.delete(index=name)
+        client.indices.delete(index=name, ignore_unavailable=True)
     return doomed
 
 
 def previous(client: OpenSearch, alias: str) -> str | None:
     """The newest version older than the live one, the target of a rollback."""
     live = current(client, alias)
-    names = versions(client, alias)
-    if live not in names:
+    live_n = version_number(alias, live) if live else None
+    if live_n is None:
         return None
-    i = names.index(live)
-    return names[i - 1] if i > 0 else None
+    older = [name for name in versions(client, alias) if (version_number(alias, name) or 0) < live_n]
+    return older[-1] if older else None

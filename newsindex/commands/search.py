@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import argparse
 
-from newsindex.output import json_line
+from newsindex.output import error, json_line
 from newsindex.settings import DEFAULT_ALIAS
 
 
+def _print_hits(query: str, hits: list[dict]) -> None:
+    if not hits:
+        print(f"no hits for {query!r}")
+    for i, h in enumerate(hits, 1):
+        date = (h.get("published_at") or "-")[:10]
+        source = f", {h['source']}" if h.get("source") else ""
+        print(f"{i}. {h.get('title') or '(no title)'}  [{h.get('language')}, {date}{source}]")
+        print(f"   {h.get('source_path')}")
+        if h.get("snippet"):
+            print(f"   {' '.join(h['snippet'].split())}")
+        if h["versions"]:
+            langs = ", ".join(sorted({v.get("language") or "?" for v in h["versions"]}))
+            n = len(h["versions"])
+            print(f"   {n} more version{'s' if n > 1 else ''}: {langs}")
+
+
 def run(args: argparse.Namespace) -> int:
+    from opensearchpy.exceptions import NotFoundError, RequestError
+
     from indexing.client import check_reachable, make_client
     from indexing.search import Filters, search
     from newsindex.settings import Settings
@@ -16,24 +34,23 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     client = make_client(settings)
     check_reachable(client, settings)
-    hits = search(client, args.alias, args.query,
-                  Filters(lang=args.lang, source=args.source, date_from=args.date_from, date_to=args.date_to),
-                  size=args.size)
+    filters = Filters(lang=args.lang, source=args.source, date_from=args.date_from, date_to=args.date_to)
+    try:
+        hits = search(client, args.alias, args.query, filters, size=args.size)
+    except NotFoundError:
+        error(f"no index behind alias {args.alias!r}: run `newsindex ingest` first")
+        return 1
+    except ValueError as exc:  # a --from/--to that is not a date
+        error(str(exc))
+        return 2
+    except RequestError as exc:
+        error(f"OpenSearch rejected the search: {exc.error}")
+        return 2
     if args.json:
         for h in hits:
             json_line(h)
-        return 0
-    if not hits:
-        print(f"no hits for {args.query!r}")
-    for i, h in enumerate(hits, 1):
-        date = (h.get("published_at") or "-")[:10]
-        print(f"{i}. {h.get('title') or '(no title)'}  [{h.get('language')}, {date}]")
-        print(f"   {h.get('source_path')}")
-        if h.get("snippet"):
-            print(f"   {h['snippet']}")
-        if h["versions"]:
-            langs = ", ".join(sorted({v.get('language') or '?' for v in h['versions']}))
-            print(f"   + {len(h['versions'])} more version(s): {langs}")
+    else:
+        _print_hits(args.query, hits)
     return 0
 
 
@@ -41,10 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("search", help="search the index behind the alias")
     sp.add_argument("query")
     sp.add_argument("--alias", default=DEFAULT_ALIAS)
-    sp.add_argument("--lang")
-    sp.add_argument("--source")
-    sp.add_argument("--from", dest="date_from")
-    sp.add_argument("--to", dest="date_to")
-    sp.add_argument("--size", type=int, default=10)
+    sp.add_argument("--lang", help="only articles in this language (ISO 639-1)")
+    sp.add_argument("--source", help="only articles credited to this source, e.g. TASS")
+    sp.add_argument("--from", dest="date_from", help="published on or after (YYYY-MM-DD)")
+    sp.add_argument("--to", dest="date_to", help="published on or before (YYYY-MM-DD)")
+    sp.add_argument("--size", type=int, default=10, help="stories to show (default 10)")
     sp.add_argument("--json", action="store_true", help="one hit per line")
     sp.set_defaults(func=run)

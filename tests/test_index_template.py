@@ -1,0 +1,72 @@
+"""The template's analysers and mappings, checked on a real index built from it."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from indexing import versions
+from indexing.documents import to_document
+from indexing.template import index_body, languages
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def index(os_client):
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    created = versions.create_next(os_client, name)
+    yield created
+    os_client.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def tokens(client, index: str, analyzer: str, text: str) -> list[str]:
+    resp = client.indices.analyze(index=index, body={"analyzer": analyzer, "text": text})
+    return [t["token"] for t in resp["tokens"]]
+
+
+def test_english_stems_and_folds(os_client, index):
+    assert tokens(os_client, index, "english_folded", "cooperation")[0] == \
+        tokens(os_client, index, "english_folded", "cooperate")[0]
+    assert {"ha", "noi"} <= set(tokens(os_client, index, "english_folded", "Hà Nội"))
+
+
+def test_russian_stems(os_client, index):
+    a = tokens(os_client, index, "russian_folded", "сотрудничеством")
+    b = tokens(os_client, index, "russian_folded", "сотрудничество")
+    assert a == b
+    assert tokens(os_client, index, "russian_folded", "ёлка") == tokens(os_client, index, "russian_folded", "елка")
+
+
+def test_vietnamese_keeps_originals_and_joins_syllables(os_client, index):
+    assert {"hà", "ha", "nội", "noi"} <= set(tokens(os_client, index, "vietnamese", "Hà Nội"))
+    assert {"hanoi", "hochiminh"} <= set(tokens(os_client, index, "joined", "Hà Nội và Hồ Chí Minh"))
+
+
+def test_every_language_has_its_fields():
+    props = index_body()["mappings"]["properties"]
+    for suffix in {*languages().values(), "other"}:
+        for kind in ("title", "body", "captions"):
+            assert f"{kind}_{suffix}" in props
+
+
+def test_dashboard_fields_are_typed_for_aggregation(os_client, index):
+    props = os_client.indices.get_mapping(index=index)[index]["mappings"]["properties"]
+    for field in ("language", "source", "section", "story_id"):
+        assert props[field]["type"] == "keyword"
+    assert props["published_at"]["type"] == "date"
+
+
+def test_strict_mapping_accepts_a_full_document(os_client, index):
+    """Every field to_document writes is mapped (the mapping is strict), whatever the record's list shapes."""
+    record = {"id": "x1", "source_path": "x.txt", "status": "ok", "reason": None, "format": "txt", "url": None,
+              "language": "de", "title": "Wahlen in Hà Nội", "body": "Die Wähler", "captions": ["Foto"],
+              "section": None, "source": "dpa", "dateline": "HANOI", "published_at": "2025-01-02T10:00:00",
+              "story_id": None, "fingerprint": ["a", "b"], "names": ["Hà Nội"], "content_hash": "h",
+              "pipeline_version": "p", "removed": [{"kind": "crumb", "text": "Home"}], "encoding": "utf-8",
+              "fixes": [{"kind": "mojibake"}]}
+    doc = to_document(record)
+    assert doc["title_other"] and doc["story_id"] == "x1" and doc["fixes"] == ['{"kind": "mojibake"}']
+    os_client.index(index=index, id=doc["id"], body=doc, refresh=True)
+    assert os_client.count(index=index)["count"] == 1

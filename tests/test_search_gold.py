@@ -1,0 +1,69 @@
+"""Every search in the gold expectations passes against an index built from seeds/ by the real ingest flow."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import ROOT, SEEDS, run_cli
+from tests.test_reindex_zero_downtime import SLOW_PREFECT
+
+pytestmark = pytest.mark.integration
+
+GOLD = json.loads((ROOT / "tests" / "gold_seeds.json").read_text(encoding="utf-8"))
+SEARCHES = GOLD["searches"]
+
+
+@pytest.fixture(scope="module")
+def gold_alias(os_client, tmp_path_factory) -> Iterator[str]:
+    """One seeds index for all the gold searches (ingest is the slow part)."""
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    seeds = tmp_path_factory.mktemp("gold") / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    proc = run_cli("ingest", str(seeds), "--alias", name, "--json", env=SLOW_PREFECT)
+    summary = json.loads(proc.stdout.splitlines()[-1])
+    assert summary["indexed"] == len(GOLD["documents"]), summary
+    yield name
+    os_client.indices.delete(index=f"{name}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def search_groups(alias: str, query: str, *flags: str) -> list[set[str]]:
+    """Like ../shared/tools/score_search.py: each hit is the set of its file and its versions' files."""
+    proc = run_cli("search", query, "--alias", alias, "--json", *flags)
+    groups = []
+    for line in proc.stdout.splitlines():
+        hit = json.loads(line)
+        assert {"id", "source_path", "title", "language", "published_at", "story_id", "versions"} <= hit.keys()
+        group = {os.path.basename(hit["source_path"])}
+        group |= {os.path.basename(v["source_path"]) for v in hit["versions"]}
+        groups.append(group)
+    return groups
+
+
+@pytest.mark.parametrize("case", SEARCHES, ids=[f"{s['query']}|{s.get('language') or '*'}" for s in SEARCHES])
+def test_gold_search(gold_alias, case):
+    flags = ("--lang", case["language"]) if case.get("language") else ()
+    groups = search_groups(gold_alias, case["query"], *flags)
+    found = set().union(*groups) if groups else set()
+    for name in case.get("must_find", []):
+        assert name in found, f"{case['query']!r} misses {name}: {case.get('why')}"
+    for name in case.get("must_not_find", []):
+        assert name not in found, f"{case['query']!r} finds {name}: {case.get('why')}"
+    if case.get("same_hit"):
+        assert any(set(case["same_hit"]) <= g for g in groups), f"not folded into one hit: {groups}"
+
+
+def test_language_filter_keeps_other_languages_out(gold_alias):
+    groups = search_groups(gold_alias, "Bezdetko", "--lang", "ru")
+    assert groups and set().union(*groups) == {"003_2bd1488ef1eb53ef.txt"}
+
+
+def test_human_output_shows_versions(gold_alias):
+    out = run_cli("search", "Bezdetko", "--alias", gold_alias).stdout
+    assert "1. " in out and "Traceback" not in out
+    assert "«Bezdetko»" in out or "«Бездетко»" in out
