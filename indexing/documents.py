@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 
 from unidecode import unidecode
@@ -27,6 +28,22 @@ def lang_suffix(language: str | None) -> str:
 def transliterate(text: str) -> str:
     """Latin form of any script, so that `Bezdetko` and `Бездетко` meet in one field."""
     return unidecode(text or "")
+
+
+_CAPITALISED_RUN = re.compile(r"(?:\b[^\W\d_a-z][^\W\d_]*\s+){1,3}\b[^\W\d_a-z][^\W\d_]*")
+
+
+def _accented_names(text: str) -> list[str]:
+    """Distinct capitalised word runs that carry a diacritic: the names whose Latin spellings vary."""
+    runs = (m.group(0) for m in _CAPITALISED_RUN.finditer(text))
+    return list(dict.fromkeys(r for r in runs if not r.isascii() and r[0].isupper()))
+
+
+def _mostly_latin(text: str, sample: int = 2000) -> bool:
+    letters = [c for c in text[:sample] if c.isalpha()]
+    if not letters:
+        return True
+    return sum(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in letters) / len(letters) > 0.8
 
 
 def _strings(value: object) -> list[str]:
@@ -54,6 +71,10 @@ def to_document(record: dict, *, indexed_at: datetime | None = None) -> dict:
     doc[f"body_{suffix}"] = body
     doc[f"captions_{suffix}"] = captions
     names = " ".join(_strings(record.get("names")))
-    doc["translit"] = transliterate("\n".join(part for part in (title, body, *captions, names) if part))
+    # Latin-script bodies are searched as they are (their analysers fold diacritics), so only other
+    # scripts pay for a transliterated copy of the body; titles, captions and names always get one.
+    # Capitalised runs with diacritics (`Hà Nội`, `Hồ Chí Minh`) join up in translit.joined (`hanoi`).
+    translit_body = " ; ".join(_accented_names(body)) if _mostly_latin(body) else body
+    doc["translit"] = transliterate("\n".join(p for p in (title, *captions, names, translit_body) if p))
     doc["indexed_at"] = (indexed_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return doc

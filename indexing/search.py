@@ -72,6 +72,8 @@ def _clauses(query: str, lang: str | None) -> list[dict]:
     latin = transliterate(query)
     translit_fields = ["translit", "translit.joined"]
     should.append(_sqs(latin, translit_fields, 0.5))
+    if latin != query:  # `Бездетко` -> `Bezdetko` in the Latin-script bodies, which carry no transliteration
+        should += [_sqs(latin, language_fields(s), 0.5) for s in suffixes(lang) if s != "ru"]
     should += [_sqs(v, translit_fields, 0.4) for v in joined_variants(latin)]
     should.append(_sqs(query, ["names^2"]))
     return should
