@@ -1,8 +1,15 @@
-"""The work a flow orchestrates, as plain functions: read+clean+enrich a batch, index a batch."""
+"""The work a flow orchestrates, as plain functions: read+clean+enrich a batch, index a batch.
+
+The ledger rule holds for every batch and every run: seen = indexed + unchanged + quarantined.
+Bad input never raises here: it becomes a quarantined record with a reason. A failure of the
+cluster itself raises `OpenSearchUnavailable` (one line, no secrets) and counts nothing as done.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -12,8 +19,22 @@ from opensearchpy import OpenSearch
 
 import articles
 from indexing import bulk
+from indexing.client import translated
 from indexing.documents import to_document
-from newsindex.settings import config_dir
+from newsindex.settings import config_dir, max_input_bytes
+
+#: Fields a quarantine entry keeps (the record's body is dropped: memory stays flat, the ledger stays small).
+QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
+
+
+class LedgerMismatch(AssertionError):
+    """seen != indexed + unchanged + quarantined: a bug in our accounting, never a state to continue from."""
+
+
+def check_balance(seen: int, indexed: int, unchanged: int, quarantined: int, where: str = "") -> None:
+    if seen != indexed + unchanged + quarantined:
+        raise LedgerMismatch(f"ledger out of balance{where}: seen {seen} != indexed {indexed} + unchanged "
+                             f"{unchanged} + quarantined {quarantined}")
 
 
 @cache
@@ -36,6 +57,8 @@ class Counts:
     languages: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     quarantine: list[dict] = field(default_factory=list)
+    #: source keys of this run whose every record went in (their old quarantine entries can be cleared)
+    ok_keys: set = field(default_factory=set)
 
     def add(self, other: Counts) -> None:
         self.seen += other.seen
@@ -45,6 +68,10 @@ class Counts:
         self.languages.update(other.languages)
         self.reasons.update(other.reasons)
         self.quarantine.extend(other.quarantine)
+        self.ok_keys |= other.ok_keys
+
+    def check(self, where: str = "") -> None:
+        check_balance(self.seen, self.indexed, self.unchanged, self.quarantined, where)
 
     def as_dict(self) -> dict:
         return {"seen": self.seen, "indexed": self.indexed, "unchanged": self.unchanged,
@@ -52,16 +79,99 @@ class Counts:
                 "quarantine_reasons": dict(self.reasons)}
 
 
+def reason_kind(reason: str | None) -> str:
+    """The short kind of a reason ("too large: 52428800 bytes ..." -> "too large"), for counting."""
+    return (reason or "unknown").split(":", 1)[0].strip() or "unknown"
+
+
+def file_sha256(path: str) -> str | None:
+    """Streamed (1 MiB at a time): a 50 MB input costs 1 MiB of memory, not 50."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def precheck(path: str) -> str | None:
+    """Why `path` cannot be read as an article, decided without reading it into memory; None when it can.
+
+    Guards the reader against inputs that would hang it (a FIFO blocks forever on open) or blow memory
+    (the size policy: more than NEWSINDEX_MAX_BYTES, default 20 MB, is quarantined as "too large").
+    """
+    try:
+        st = os.stat(path)  # follows symlinks: a dangling link or a loop fails here
+    except FileNotFoundError:
+        return "unreadable: no such file (dangling symlink, or removed during the run)"
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return "unreadable: symlink loop"
+        return f"unreadable: {exc.strerror or type(exc).__name__}"
+    if stat.S_ISDIR(st.st_mode):
+        return "unreadable: is a directory"
+    if not stat.S_ISREG(st.st_mode):
+        return "unreadable: not a regular file (FIFO, socket or device)"
+    limit = max_input_bytes()
+    if st.st_size > limit:
+        return f"too large: {st.st_size} bytes (limit {limit}, NEWSINDEX_MAX_BYTES)"
+    try:
+        with open(path, "rb") as fh:
+            fh.read(1)
+    except PermissionError:
+        return "unreadable: permission denied"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or type(exc).__name__}"
+    return None
+
+
+def _quarantined(path: str, key: str, reason: str) -> dict:
+    """A contract record for an input we refused before the reader saw it."""
+    try:
+        from articles.record import stable_id
+    except ImportError:  # pragma: no cover - articles keeps stable_id; this only guards a rename
+        def stable_id(sp: str) -> str:
+            return hashlib.sha1(sp.encode("utf-8")).hexdigest()[:20]
+    return {"id": stable_id(key), "source_path": key, "status": "quarantined", "reason": reason,
+            "language": None, "title": None, "body": None, "captions": [], "section": None, "source": None,
+            "dateline": None, "published_at": None, "removed": [], "story_id": None, "content_hash": None,
+            "format": None, "fingerprint": [], "names": [], "fixes": []}
+
+
 def process_batch(items: list[tuple[str, str]]) -> list[dict]:
-    """Clean and enrich one batch of (path, source_key); never raises for bad input."""
+    """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input."""
     version = pipeline_version()
     records: list[dict] = []
     for path, key in items:
-        for rec in articles.process_path(path, source_path=key):
+        reason = precheck(path)
+        if reason is None:
+            try:
+                recs = articles.process_path(path, source_path=key)
+            except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the batch
+                recs = [_quarantined(path, key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
+            if not recs:
+                recs = [_quarantined(path, key, "unprocessable: the reader produced no record")]
+        else:
+            recs = [_quarantined(path, key, reason)]
+        for rec in recs:
             rec["source_key"] = key
+            rec["input_path"] = os.path.abspath(path)
             rec["pipeline_version"] = version
+            if rec.get("status") != "ok":
+                rec["sha256"] = rec.get("content_hash") or (
+                    file_sha256(path) if reason is None or reason.startswith("too large") else None)
             records.append(rec)
     return records
+
+
+def quarantine_entry(record: dict, reason: str | None = None) -> dict:
+    """What the ledger keeps of a quarantined record."""
+    entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
+    entry["reason"] = reason or record.get("reason") or "unknown"
+    entry["sha256"] = record.get("sha256") or record.get("content_hash")
+    return entry
 
 
 def _existing(client: OpenSearch, index: str, ids: list[str]) -> dict[str, dict]:
@@ -82,15 +192,32 @@ def _known_stories(client: OpenSearch, index: str, records: list[dict]) -> list[
 
 
 def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
-    """Write one batch: skip unchanged documents, group stories with the index, account for every record."""
+    """Write one batch: skip unchanged documents, group stories with the index, account for every record.
+
+    A document OpenSearch rejects (mapping conflict) is quarantined alone; a cluster failure raises
+    OpenSearchUnavailable and nothing of the batch is counted (re-running is safe: ids are stable).
+    """
     counts = Counts(seen=len(records))
-    ok = [r for r in records if r.get("status") == "ok"]
+    bad_keys: set[str] = set()
+    ok: list[dict] = []
+    dup_of: dict[str, str] = {}
     for r in records:
         if r.get("status") != "ok":
             counts.quarantined += 1
-            counts.reasons[r.get("reason") or "unknown"] += 1
-            counts.quarantine.append(r)
-    before = _existing(client, index, [r["id"] for r in ok])
+            counts.reasons[reason_kind(r.get("reason"))] += 1
+            counts.quarantine.append(quarantine_entry(r))
+            bad_keys.add(r.get("source_key") or r.get("source_path"))
+        elif r["id"] in dup_of:  # two records claiming one id would overwrite each other: keep the first
+            reason = f"duplicate id: same id as {dup_of[r['id']]}"
+            counts.quarantined += 1
+            counts.reasons[reason_kind(reason)] += 1
+            counts.quarantine.append(quarantine_entry(r, reason))
+            bad_keys.add(r.get("source_key") or r.get("source_path"))
+        else:
+            dup_of[r["id"]] = r.get("source_path") or r["id"]
+            ok.append(r)
+    with translated(client, f"reading {index}"):
+        before = _existing(client, index, [r["id"] for r in ok])
     fresh = []
     for r in ok:
         old = before.get(r["id"])
@@ -99,16 +226,21 @@ def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
             counts.unchanged += 1
         else:
             fresh.append(r)
-    articles.assign_story_ids(fresh, known=_known_stories(client, index, fresh))
+    with translated(client, f"reading {index}"):
+        known = _known_stories(client, index, fresh)
+    articles.assign_story_ids(fresh, known=known)
     result = bulk.write(client, index, (to_document(r) for r in fresh))
     failed = dict(result.failed)
     for r in fresh:
         if r["id"] in failed:
             counts.quarantined += 1
             reason = failed[r["id"]]
-            counts.reasons[reason.split(":")[0]] += 1
-            counts.quarantine.append({**r, "status": "quarantined", "reason": reason})
+            counts.reasons[reason_kind(reason)] += 1
+            counts.quarantine.append(quarantine_entry(r, reason))
+            bad_keys.add(r.get("source_key") or r.get("source_path"))
         else:
             counts.indexed += 1
             counts.languages[r.get("language") or "?"] += 1
+    counts.ok_keys = {r.get("source_key") or r.get("source_path") for r in records} - bad_keys
+    counts.check(f" in a batch of {len(records)}")
     return counts

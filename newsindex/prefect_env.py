@@ -7,7 +7,7 @@ import os
 
 def quiet_prefect() -> None:
     """Local runs need no server; keep Prefect's own chatter and shutdown noise off the user's terminal."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")  # our CLI reports failures itself
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "ERROR")
     os.environ.setdefault("PREFECT_LOGGING_INTERNAL_LEVEL", "ERROR")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -16,13 +16,34 @@ ENV_NAMES = (
     "OPENSEARCH_VERIFY_CERTS",
     "NEWSINDEX_ALIAS",
     "NEWSINDEX_CONFIG_DIR",
+    "NEWSINDEX_MAX_BYTES",
 )
+#: Inputs larger than this are quarantined as "too large" without being read (memory stays bounded).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SECRET_ENV_NAMES = ("OPENSEARCH_PASSWORD", "OPENSEARCH_INITIAL_ADMIN_PASSWORD")
 
 
 def config_dir() -> Path:
     """Config lives beside the code in a clone; NEWSINDEX_CONFIG_DIR points elsewhere for installs."""
     env = os.environ.get("NEWSINDEX_CONFIG_DIR")
     return Path(env) if env else Path(__file__).resolve().parents[1] / "config"
+
+
+def max_input_bytes() -> int:
+    """NEWSINDEX_MAX_BYTES (default 20 MB): the size policy shared with articles.readers."""
+    try:
+        value = int(os.environ.get("NEWSINDEX_MAX_BYTES") or DEFAULT_MAX_BYTES)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+    return value if value > 0 else DEFAULT_MAX_BYTES
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """`text` with every secret (and the env's passwords) replaced by ***; for anything we print or store."""
+    values = [s for s in (*secrets, *(os.environ.get(n) for n in SECRET_ENV_NAMES)) if s and len(s) >= 3]
+    for value in sorted(set(values), key=len, reverse=True):
+        text = text.replace(value, "***")
+    return text
 
 
 def _truthy(value: str | None, default: bool) -> bool:
@@ -53,6 +74,10 @@ class Settings:
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:  # never the password, and no user:password@ in the URL
+        return (f"Settings(url={self.safe_url!r}, user={self.user!r}, password={'***' if self.password else None}, "
+                f"ca_certs={self.ca_certs!r}, verify_certs={self.verify_certs!r}, alias={self.alias!r})")
 
     @property
     def safe_url(self) -> str:
