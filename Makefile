@@ -37,5 +37,12 @@ lint: install
 bench: install opensearch
 	@$(BIN)/python -m bench.run
 
+serve: install
+	@scripts/prefect-local.sh start
+
+serve-stop:
+	@scripts/prefect-local.sh stop
+
 stop:
+	@scripts/prefect-local.sh stop
 	@scripts/opensearch-local.sh stop

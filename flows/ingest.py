@@ -1,44 +1,232 @@
-"""The ingest flow: read -> clean -> enrich -> index, in batches, behind the alias."""
+"""The ingest flow: new and changed files only -> clean + enrich (all cores) -> index, behind the alias.
+
+Streaming: the source folder is walked lazily, in batches; at most a few batches are in flight,
+so memory stays flat however large the corpus is. Every input is accounted for in the summary.
+
+Caching: the durable cache is the state index (indexing/state.py): it lives in OpenSearch, so it
+survives restarts and machine changes, and it skips unchanged files before they are even read.
+Prefect task caching is off on purpose: cached clean results would be pickled record batches on
+the local disk of whichever machine ran them, duplicating the state index for little gain (after a
+failed run, the batches that were indexed are already skipped by their state).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from opensearchpy.exceptions import ConnectionError as OSConnectionError
+from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
+from flows import report
+from flows.incremental import (
+    BatchOutput,
+    FileInfo,
+    new_states,
+    plan,
+    read_batch,
+    skipped_counts,
+    source_file,
+    source_id,
+    stat_files,
+)
+from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
-from flows.work import Counts, index_batch, process_batch
-from indexing import versions
-from indexing.client import check_reachable, make_client
+from flows.work import Counts, index_batch, pipeline_version
+from indexing import bulk, ledger, state, versions
+from indexing.client import OpenSearchUnavailable, check_reachable, make_client, translated
+from newsindex import progress
 from newsindex.settings import Settings
 
 BATCH_SIZE = 200
+#: Statuses worth retrying: throttling and server-side trouble. 4xx other than 429 are our bug or config.
+TRANSIENT_STATUS = {429, 500, 502, 503, 504}
+
+log = logging.getLogger("newsindex.ingest")
 
 
-@task(name="clean-and-enrich")
-def clean_and_enrich(items: list[tuple[str, str]]) -> list[dict]:
-    return process_batch(items)
+_TRANSLATED_STATUS = re.compile(r"\bHTTP (\d{3})\b")
 
 
-@task(name="index", retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=2), retry_jitter_factor=0.3)
-def index(records: list[dict], index_name: str) -> Counts:
-    settings = Settings.from_env()
-    return index_batch(make_client(settings), index_name, records)
+def is_transient(exc: BaseException | None) -> bool:
+    """Worth retrying: connection refused/lost, timeouts, 429 and 5xx. Auth, TLS, write blocks, 4xx: not."""
+    if isinstance(exc, (OSConnectionError, ConnectionTimeout, ConnectionRefusedError, TimeoutError)):
+        return True  # includes indexing.client.OpenSearchConnectionLost
+    if isinstance(exc, TransportError):
+        return getattr(exc, "status_code", None) in TRANSIENT_STATUS
+    if type(exc) is OpenSearchUnavailable:  # a translated HTTP error ("... failed: HTTP 503 ..."); not its subclasses
+        m = _TRANSLATED_STATUS.search(str(exc))
+        return bool(m) and int(m.group(1)) in TRANSIENT_STATUS
+    return False
+
+
+def retry_transient(task, task_run, state) -> bool:
+    """retry_condition_fn: retry only what may succeed later (429, 5xx, connection refused / timeouts)."""
+    exc = state.data if isinstance(state.data, BaseException) else state.result(raise_on_failure=False)
+    return is_transient(exc if isinstance(exc, BaseException) else None)
+
+
+@task(name="read-clean-enrich", cache_policy=NO_CACHE)
+def clean_and_enrich(files: list[FileInfo]) -> BatchOutput:
+    """CPU work for one batch; in the default runner it goes to this process's pool of worker processes."""
+    pool = current_pool()
+    return pool.run(read_batch, files, len(files)) if pool else read_batch(files)
+
+
+@task(name="index", cache_policy=NO_CACHE, retries=4, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+      retry_jitter_factor=0.3, retry_condition_fn=retry_transient)
+def index(out: BatchOutput, target: str, alias: str, source: str, known: dict[str, dict],
+          run_id: str) -> tuple[Counts, int]:
+    """Write one batch, its quarantine entries (ledger) and the state of its files; idempotent, so retries are safe."""
+    client = make_client(Settings.from_env())
+    counts = index_batch(client, target, out.records)
+    failed = {r["id"] for r in counts.quarantine if str(r.get("reason", "")).startswith("rejected by OpenSearch")}
+    entries, stale = new_states(out, source=source, index=target, pipeline_version=pipeline_version(),
+                                failed_ids=failed, known=known)
+    deleted = bulk.delete(client, target, stale) if stale else 0
+    if counts.quarantine:
+        ledger.ensure(client, alias)
+        ledger.upsert_quarantine(client, alias, counts.quarantine, run_id=run_id, source=source)
+    # inputs that went in now: clear their old quarantine entries (only files that had some, or had no state)
+    cleared = {k for k in counts.ok_keys if k not in known or known[k].get("quarantine_reasons")}
+    if cleared:  # by id (bulk delete): _delete_by_query needs the reindex module, which a local node may lack
+        bulk.delete(client, ledger.quarantine_index(alias), [ledger.quarantine_id(alias, k) for k in sorted(cleared)])
+    if counts.indexed or deleted:
+        # the next batch groups its stories with what is in the index: make this batch visible to it now,
+        # so story ids do not depend on refresh timing (same records whatever the runner or the speed)
+        with translated(client, f"refreshing {target}"):
+            client.indices.refresh(index=target)
+    state.save(client, alias, entries)
+    counts.quarantine = []  # in the ledger now: memory stays flat
+    return counts, deleted
+
+
+@dataclass
+class Totals:
+    counts: Counts = field(default_factory=Counts)
+    files: int = 0
+    files_read: int = 0
+    files_skipped: int = 0
+    deleted: int = 0
+    kept_missing: int = 0
+    unchanged_languages: Counter = field(default_factory=Counter)
+
+    def skip(self, states: list[dict]) -> None:
+        n, langs, reasons = skipped_counts(states)
+        q = sum(reasons.values())
+        self.files_skipped += len(states)
+        self.counts.seen += n + q
+        self.counts.unchanged += n
+        self.counts.quarantined += q
+        self.counts.reasons.update(reasons)
+        self.unchanged_languages.update(langs)
+
+
+def _remove_missing(client, alias: str, source: str, src: str, target: str, keep: bool) -> tuple[int, int]:
+    """Documents of files that vanished from `source`: deleted (with their state), or only counted."""
+    deleted = kept = 0
+    for chunk in batched((e for e in state.entries(client, alias, src)
+                          if not source_file(source, e["key"]).exists()), 500):
+        if keep:
+            kept += len(chunk)
+            continue
+        ids = [i for e in chunk for i in e.get("doc_ids") or []]
+        deleted += bulk.delete(client, target, ids) if ids else 0
+        state.forget(client, alias, src, [e["key"] for e in chunk])
+    return deleted, kept
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(source: str = "seeds", alias: str = "news", batch_size: int = BATCH_SIZE) -> dict:
-    """Index new and changed articles from `source` into the index behind `alias`."""
+def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
+           batch_size: int = BATCH_SIZE) -> dict:
+    """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones."""
     started = time.monotonic()
+    if not Path(source).exists():
+        raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")
     settings = Settings.from_env()
     client = make_client(settings)
     check_reachable(client, settings)
     target = versions.ensure(client, alias)
-    total = Counts()
-    for batch in batched(iter_sources(source), batch_size):
-        records = clean_and_enrich(batch)
-        total.add(index(records, target))
-    client.indices.refresh(index=target)
-    return {**total.as_dict(), "alias": alias, "index": target, "source": str(source),
-            "duration_s": round(time.monotonic() - started, 2)}
+    state.ensure(client, alias)
+    src = source_id(source)
+    version = pipeline_version()
+    run_id = ledger.new_run_id()
+    runner = get_run_context().task_runner
+    pool = CpuPool() if isinstance(runner, ThreadPoolTaskRunner) else None
+    in_flight_max = 2 * (pool.workers if pool else max(2, getattr(runner, "_max_workers", 2) or 2))
+    totals = Totals()
+    window: deque = deque()
+    todo: list[FileInfo] = []
+    todo_known: dict[str, dict] = {}
+
+    def submit() -> None:
+        window.append((clean_and_enrich.submit(list(todo)), dict(todo_known)))
+        totals.files_read += len(todo)
+        todo.clear()
+        todo_known.clear()
+
+    def drain_one() -> None:
+        future, known = window.popleft()
+        out: BatchOutput = future.result()
+        same = [known[k] for k, meta in out.files.items() if meta["unchanged"] and k in known]
+        totals.skip(same)
+        counts, deleted = index(out, target, alias, src, known, run_id)
+        totals.counts.add(counts)
+        totals.counts.ok_keys.clear()  # used per batch above; memory stays flat
+        totals.deleted += deleted
+        progress.advance(len(out.files))
+
+    set_current_pool(pool)
+    try:
+        for batch in batched(iter_sources(source), batch_size):
+            files = stat_files(batch)
+            totals.files += len(files)
+            known = state.lookup(client, alias, src, [f.key for f in files])
+            p = plan(files, known, pipeline_version=version, index=target)
+            totals.skip(p.skipped)
+            progress.advance(len(p.skipped))
+            todo.extend(p.todo)
+            todo_known.update({f.key: known[f.key] for f in p.todo if f.key in known})
+            if len(todo) >= batch_size:
+                submit()
+            while len(window) >= in_flight_max:
+                drain_one()
+        if todo:
+            submit()
+        while window:
+            drain_one()
+    finally:
+        set_current_pool(None)
+        if pool:
+            pool.close()
+
+    if totals.files == 0:
+        log.warning("no files under %s: not removing anything from %s", source, alias)
+    else:
+        deleted, totals.kept_missing = _remove_missing(client, alias, source, src, target, keep_missing)
+        totals.deleted += deleted
+    with translated(client, f"refreshing {target}"):
+        client.indices.refresh(index=target)
+    totals.counts.check(" in the ingest run")
+    summary = {
+        "run_id": run_id,
+        **totals.counts.as_dict(),
+        "deleted": totals.deleted, "kept_missing": totals.kept_missing,
+        "files": totals.files, "files_read": totals.files_read, "files_skipped": totals.files_skipped,
+        "unchanged_languages": dict(totals.unchanged_languages),
+        "alias": alias, "index": target, "source": str(source),
+        "task_runner": "dask" if pool is None else "default",
+        "duration_s": round(time.monotonic() - started, 2),
+    }
+    ledger.record_run(client, alias, summary, [])
+    report.publish(summary)
+    return summary

@@ -1,0 +1,42 @@
+"""The run report: one summary, rendered as the Prefect artifact's markdown and as the CLI's rows."""
+
+from __future__ import annotations
+
+from flows import report
+
+SUMMARY = {"files": 9, "files_read": 4, "seen": 10, "indexed": 3, "unchanged": 5, "quarantined": 2,
+           "quarantine_reasons": {"binary": 1, "empty": 1}, "deleted": 1, "kept_missing": 0,
+           "languages": {"en": 2, "ru": 1}, "unchanged_languages": {"en": 3, "vi": 2},
+           "alias": "news", "index": "news-v2", "source": "seeds", "duration_s": 1.5}
+
+
+def test_markdown_table_has_every_count():
+    md = report.markdown(SUMMARY)
+    for row in ("| files read | 4 |", "| indexed | 3 |", "| unchanged | 5 |", "| quarantined | 2 |",
+                "| quarantined: binary | 1 |", "| quarantined: empty | 1 |", "| deleted (source gone) | 1 |",
+                "| duration | 1.5 s |", "| en | 2 | 3 |", "| ru | 1 | 0 |", "| vi | 0 | 2 |"):
+        assert row in md, row
+
+
+def test_cli_rows_are_the_same_numbers():
+    rows = dict(report.rows(SUMMARY))
+    assert rows["files read"] == 4 and rows["indexed"] == 3 and rows["  quarantined: binary"] == 1
+
+
+def test_artifact_is_attached_to_the_flow_run():
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+    from prefect.context import get_run_context
+
+    @flow
+    def publish_only() -> str:
+        report.publish(SUMMARY)
+        return str(get_run_context().flow_run.id)
+
+    run_id = publish_only()
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+    assert artifact.key == report.REPORT_KEY and artifact.type == "markdown"
+    assert "| indexed | 3 |" in artifact.data
