@@ -1,5 +1,5 @@
 """Deployments for real: a `prefect server start` and a `prefect worker start --pool newsindex --type process`,
-both with a throwaway PREFECT_HOME, driven with the same commands as docs/scheduling.md."""
+both with a throwaway PREFECT_HOME, driven with the same commands as the README (Scheduling and re-indexing)."""
 
 from __future__ import annotations
 

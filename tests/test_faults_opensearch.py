@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 CLI = [sys.executable, "-m", "newsindex.cli"]
 #: What a person sees on failure: one `error:` line. Prefect's own ERROR logs (with a traceback) are turned off
-#: here the way newsindex/prefect_env.quiet_prefect() should by default (see docs/operations.md); COLUMNS keeps
+#: here the way newsindex/prefect_env.quiet_prefect() should by default (see README, Operations); COLUMNS keeps
 #: rich from wrapping the line.
 QUIET = {"PREFECT_LOGGING_LEVEL": "CRITICAL", "COLUMNS": "1000"}
 THROWAWAY_PORT = 9220  # never the main 9200 node
