@@ -12,17 +12,22 @@ from functools import lru_cache
 
 from .rules import Rules, _alt
 
-MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)]*)\)")
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
 PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
 MAX_CAPTION_WORDS = 80
+MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
+MD_EMPHASIS = re.compile(r"^(\*\*|__)(?P<inner>.+?)\1$")
+_UP = "A-ZА-ЯЁÀ-ÝĐƠƯĂÂÊÔ\u1ea0-\u1ef8"
 
 
 @lru_cache(maxsize=4)
 def _agency_photo(agency_alt: str, photo_alt: str) -> re.Pattern[str]:
     free = r"[\w./&'’ ]{1,30}?"
+    # "— VNA/VNS Photo Văn Điệp": the photographer's name may follow the credit (capitalised words)
+    who = rf"(?-i:\s+[{_UP}][\w'’.-]*(?:\s+[{_UP}][\w'’.-]*){{0,3}})?"
     return re.compile(
         rf"(?:[—–-]\s*(?:{agency_alt}|{free})|\(\s*(?:{agency_alt}|{free})|(?<!\w)(?:{agency_alt}))"
-        rf"\s+(?:{photo_alt})\s*\)?\s*\.?\s*$",
+        rf"\s+(?:{photo_alt}){who}\s*\)?\s*\.?\s*$",
         re.IGNORECASE,
     )
 
@@ -86,3 +91,14 @@ def strip_images(line: str) -> tuple[str, list[str], list[str]]:
         if len(alt.split()) >= 3:
             alts.append(alt)
     return MD_IMAGE.sub("", line), removed, alts
+
+
+def unlink(line: str) -> str:
+    """Markdown links become their text ("[Traffic](https://…)" -> "Traffic"); a bold line loses its stars."""
+    if "](" in line:
+        line = MD_LINK.sub(lambda m: m.group("text"), line)
+    if line[:2] in ("**", "__"):
+        m = MD_EMPHASIS.match(line.strip())
+        if m:
+            line = m.group("inner").strip()
+    return line

@@ -120,7 +120,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
         for img in images:
             c.drop("image", img)
         c.captions.extend(alts)
-        line = line.strip()
+        line = cap.unlink(line.strip())
         if images and re.fullmatch(r"[|\s]*", line):
             continue
         hm = _MD_HEADING.match(line)
@@ -188,6 +188,15 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
                         else:
                             queue.appendleft(after)
                     continue
+            trail = _crumb_trail(s, rules)
+            if trail is not None:
+                c.section = c.section or trail or None
+                c.drop("crumb", s)
+                continue
+            if _section_header(s, queue, c, lang, rules):
+                c.section = c.section or s
+                c.drop("crumb", s)
+                continue
             cm = rules.crumb_home.match(s)
             if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
                 rest = (cm.group("rest") or "").strip()
@@ -214,6 +223,9 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
                 c.drop("related", s)
                 related_mode = not rest
                 continue
+        if c.paragraphs and len(s) <= 250 and rules.credit_line.match(s):
+            c.drop("credit", s)  # "(Reporting by X; Editing by Y)"
+            continue
         sm = rules.source_line.match(s) or rules.agency_only.match(s)
         if sm and c.paragraphs:
             c.source = c.source or sm.group("agency")
@@ -248,6 +260,30 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
         if s:
             c.paragraphs.append(s)
     return c
+
+
+_TRAIL_SEP = re.compile(r"\s+[›»>|/]\s+|\s*[›»]\s*")
+
+
+def _crumb_trail(s: str, rules: Rules) -> str | None:
+    """A breadcrumb trail ("News › Traffic", "Thời sự > Xã hội"): its last non-home item, "" when only home."""
+    if len(s) > 120 or _SENTENCE_END.search(s):
+        return None
+    parts = [p.strip() for p in _TRAIL_SEP.split(s)]
+    if not 2 <= len(parts) <= 6 or not all(p and len(p.split()) <= 4 and is_section_like(p) for p in parts):
+        return None
+    rest = [p for p in parts if not rules.crumb_home.match(p + " x") and not rules.crumb_line.match(p)]
+    return rest[-1] if rest else ""
+
+
+def _section_header(s: str, queue: deque[str], c: Cleaned, lang: str | None, rules: Rules) -> bool:
+    """A lone section name above the headline: a configured name, or a short line over a date line and a headline."""
+    if c.section is not None or c.title is not None or c.paragraphs or not is_section_like(s) or len(s.split()) > 3:
+        return False
+    if rules.section_name.match(s):
+        return True
+    nxt = [q for q in list(queue)[:3] if q.strip()]
+    return len(nxt) >= 2 and _date_line(nxt[0].strip(), lang, rules) is not None and is_headline_like(nxt[1].strip())
 
 
 def _after_date(rest: str, dm: DateMention) -> str:

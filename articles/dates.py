@@ -108,18 +108,18 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
     """Cached: the same body is searched for the lead date, the year anchor and the fingerprint."""
     p = _patterns(rules.month_alt)
     out: dict[int, DateMention] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already part of a date (linear, whatever the count)
 
     def add(mt: re.Match[str], off: int, y: int | None, mo: int | None, d: int | None) -> None:
         if mo is None or not 1 <= mo <= 12 or d is None or not 1 <= d <= 31:
             return
         s, e = mt.start() + off, mt.end() + off
-        if any(s < te and ts < e for ts, te in taken):
+        if any(taken[s:e]):
             return
         gd = mt.groupdict()
         hh = int(gd["hh"]) if gd.get("hh") else None
         mi = int(gd["mi"]) if gd.get("mi") else None
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         out[s] = DateMention(y, mo, d, s, hh, mi)
 
     low = text.lower()
@@ -158,12 +158,14 @@ def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[i
     for m in _DIGITS.finditer(text):
         s = max(0, m.start() - before)
         e = min(n, m.end() + after)
-        if s > 0:
-            ws = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s))
-            s = ws + 1 if ws >= 0 else 0
+        if s > 0:  # widen to a word break, looking at most 40 characters further (bounded cost)
+            lo = max(0, s - 40)
+            ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
+            s = ws + 1 if ws >= 0 else lo
         if e < n:
-            ws = text.find(" ", e)
-            e = ws if ws >= 0 else n
+            hi = min(n, e + 40)
+            ws = text.find(" ", e, hi)
+            e = ws if ws >= 0 else hi
         if spans and s <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], e)
         else:
@@ -171,10 +173,12 @@ def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[i
     return [(s, text[s:e]) for s, e in spans]
 
 
-def _sentence_at(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end_candidates = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e != -1]
-    end = min(end_candidates) if end_candidates else len(text)
+def _sentence_at(text: str, pos: int, reach: int = 400) -> str:
+    """The sentence around pos (at most `reach` characters either side: bounded cost on any text)."""
+    lo, hi = max(0, pos - reach), min(len(text), pos + reach)
+    start = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), lo - 1) + 1
+    end_candidates = [e for e in (text.find(". ", pos, hi), text.find("\n", pos, hi)) if e != -1]
+    end = min(end_candidates) if end_candidates else hi
     return text[start:end]
 
 
@@ -192,11 +196,12 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
 
     def consider(pos: int, key: tuple[int, int, int]) -> None:
         nonlocal best
+        if best is not None and key <= best:
+            return  # cannot move the anchor: skip the sentence check
         sent = _sentence_at(text, pos)
         if any(f.search(sent) for f in future):
             return
-        if best is None or key > best:
-            best = key
+        best = key
 
     for dm in find_dates(text, lang, rules):
         if dm.year is not None and dm.as_date() is not None:

@@ -8,6 +8,7 @@ dropped or replaced because Windows-1252 has no character for them.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -139,8 +140,28 @@ def _utf8_len(lead: int) -> int:
     return 0
 
 
-def _repair_run(run: str) -> str:
-    """Re-encode one mojibake run to bytes and decode it as UTF-8, filling dropped bytes."""
+_HOLE_BASE = 0xF0000  # supplementary private use: never in scraped news text
+_HOLE = re.compile("[\U000f0000-\U000fffff]")
+_HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
+_TEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _hole_candidates(prefix: bytes) -> tuple[str, ...]:
+    """Every character a lost last byte could have completed (only bytes cp1252 cannot show)."""
+    out = []
+    for b in sorted(_CP1252_LOST):
+        try:
+            ch = (prefix + bytes([b])).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(ch)[0] in "LP":
+            out.append(ch)
+    return tuple(out)
+
+
+def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
+    """Re-encode one mojibake run to bytes and decode it as UTF-8, filling dropped bytes. A hole that could
+    be several letters becomes a placeholder (listed in `holes`) for _resolve_holes to decide by word."""
     vals = [_char_byte(c) for c in run]
     if any(v is None for v in vals):
         return run
@@ -153,6 +174,7 @@ def _repair_run(run: str) -> str:
             return run  # not a UTF-8 sequence start: leave the run alone
         seq = bytearray([v])
         i += 1
+        open_hole: tuple[str, ...] = ()
         while len(seq) < n:
             nxt = vals[i] if i < len(vals) else None
             if nxt is not None and 0x80 <= nxt <= 0xBF:
@@ -162,10 +184,17 @@ def _repair_run(run: str) -> str:
             fill = _LOST_BYTE.get(bytes(seq))
             if fill is None:
                 return run
+            if holes is not None and len(seq) + 1 == n:
+                cands = _hole_candidates(bytes(seq))
+                open_hole = cands if len(cands) > 1 else ()
             seq.append(fill)
             if nxt == -1:
                 i += 1
-        out += seq
+        if open_hole:
+            out += chr(_HOLE_BASE + len(holes)).encode("utf-8")  # type: ignore[arg-type]
+            holes.append(open_hole)  # type: ignore[union-attr]
+        else:
+            out += seq
     try:
         return out.decode("utf-8")
     except UnicodeDecodeError:
@@ -173,11 +202,71 @@ def _repair_run(run: str) -> str:
 
 
 def _repair_lossy(text: str) -> str:
+    holes: list[tuple[str, ...]] = []
+
     def fix(m: re.Match[str]) -> str:
         run = m.group(0)
-        return _repair_run(run) if _MOJIBAKE.search(run) or "\ufffd" in run else run
+        return _repair_run(run, holes) if _MOJIBAKE.search(run) or "\ufffd" in run else run
 
-    return _RUN.sub(fix, text)
+    fixed = _RUN.sub(fix, text)
+    return _resolve_holes(fixed, holes) if holes else fixed
+
+
+def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
+    """Pick each lost letter by word: a reading the text itself spells intact elsewhere, a configured
+    common word, the language's spelling rules (config `mojibake`), then the most frequent letter."""
+    from .rules import get_rules
+
+    cfg = get_rules().mojibake
+    prior: str = cfg["prior"]
+    vocab: dict[str, int] = {}
+    for w in _TEXT_WORD.findall(_HOLE.sub(" ", text)):
+        lw = w.lower()
+        vocab[lw] = vocab.get(lw, 0) + 1
+
+    def rank(ch: str) -> int:
+        k = prior.find(ch)
+        return k if k >= 0 else len(prior)
+
+    def score(word: str, picks: tuple[str, ...], positions: list[int]) -> float:
+        lw = word.lower()
+        s = 0.0
+        if lw in vocab:
+            s += 6
+        if lw in cfg["words"]:
+            s += 5
+        for pat, weight in cfg["patterns"]:
+            if pat.search(lw):
+                s += weight
+        letters = [c for c in word if c.isalpha()]
+        known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
+        upper_word = len(letters) > 1 and all(c.isupper() for c in known)
+        for ch, pos in zip(picks, positions, strict=True):
+            s -= 0.4 * rank(ch)
+            if ch.isalpha() and pos > 0 and not upper_word and ch.isupper():
+                s -= 4  # a capital inside a lower-case word
+            if ch.isalpha() and upper_word and ch.islower():
+                s -= 4
+        return s
+
+    def fix_word(m: re.Match[str]) -> str:
+        word = m.group(0)
+        positions = [k for k, ch in enumerate(word) if _HOLE.match(ch)]
+        options = [holes[ord(word[k]) - _HOLE_BASE] for k in positions]
+        if len(positions) > 4:
+            options = [o[:1] for o in options]
+        best, best_score = word, float("-inf")
+        for picks in itertools.product(*options):
+            chars = list(word)
+            for k, ch in zip(positions, picks, strict=True):
+                chars[k] = ch
+            cand = "".join(chars)
+            sc = score(cand, picks, positions)
+            if sc > best_score:
+                best, best_score = cand, sc
+        return best
+
+    return _HOLE_WORD.sub(fix_word, text)
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:

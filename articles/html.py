@@ -15,6 +15,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from .dates import parse_date_line
+from .metadata import is_section_like
 from .rules import Rules
 
 BLOCKS = [
@@ -169,7 +171,10 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
             if item.get("datePublished"):
                 meta["published_at"] = str(item["datePublished"])
                 break
-    section = _meta(soup, "property", "article:section")
+    section = _meta(soup, "property", "article:section") or next(
+        (str(i["articleSection"]) for i in ld if isinstance(i.get("articleSection"), str) and i["articleSection"]), None
+    )
+    section = section or _breadcrumb_section(soup, rules)
     if section:
         meta["section"] = section
     url = None
@@ -191,9 +196,14 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
         t = soup.find("time", attrs={"datetime": True})
         if isinstance(t, Tag):
             meta["published_at"] = str(t.get("datetime"))
+    if "published_at" not in meta:
+        shown = _shown_date(soup, rules, meta.get("html_lang"))
+        if shown:
+            meta["published_at"] = shown
     root = _container(soup)
     if root is None:
         return HtmlArticle(text="", meta=meta)
+    lead = _lead_outside(soup, root, rules)
     h1 = root.find("h1") or soup.find("h1")
     title = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else None
     title = title or og_title or (_clean_title(doc_title, rules) if doc_title else None)
@@ -214,4 +224,67 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
         if not fig.get_text(strip=True):
             fig.decompose()
     _drop_noise(root, rules, removed)
-    return HtmlArticle(text=_text_of(root), meta=meta, captions=captions, removed=removed)
+    text = _text_of(root)
+    if lead and lead not in text:
+        text = f"{lead}\n\n{text}"
+    return HtmlArticle(text=text, meta=meta, captions=captions, removed=removed)
+
+
+def _class_pattern(rules: Rules, key: str) -> re.Pattern[str] | None:
+    words = [str(w).lower() for w in rules.raw.get(key) or []]
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def _classes(t: Tag) -> str:
+    attrs = getattr(t, "attrs", None) or {}
+    cls = attrs.get("class") or []
+    return (" ".join(cls) if isinstance(cls, list) else str(cls)) + " " + str(attrs.get("id") or "")
+
+
+def _breadcrumb_section(soup: BeautifulSoup, rules: Rules) -> str | None:
+    """Last item of a breadcrumb trail (home items skipped): the site section."""
+    pat = _class_pattern(rules, "html_breadcrumb_class_words")
+    if pat is None:
+        return None
+    home = {w.lower() for w in rules.markers["crumb_home"]}
+    for t in soup.find_all(True):
+        if t.name in ("html", "body", "meta", "script", "style") or not pat.search(_classes(t).lower()):
+            continue
+        items = [x.get_text(" ", strip=True) for x in t.find_all(["a", "li", "span"]) if not x.find(["a", "li"])]
+        items = [x for x in items if x and x.lower() not in home and x.strip("›»>/|") and len(x) <= 60]
+        if items and is_section_like(items[-1]):
+            return items[-1]
+    return None
+
+
+def _shown_date(soup: BeautifulSoup, rules: Rules, lang: str | None) -> str | None:
+    """A full date shown in a date/time element (header of the page), when no metadata gives one."""
+    pat = _class_pattern(rules, "html_date_class_words")
+    if pat is None:
+        return None
+    for t in soup.find_all(["span", "div", "p", "time", "li"]):
+        if not pat.search(_classes(t).lower()):
+            continue
+        text = t.get_text(" ", strip=True)
+        if not text or len(text) > 80:
+            continue
+        dm = parse_date_line(text, lang, rules)
+        if dm is not None and dm.year is not None and dm.as_date() is not None:
+            return dm.iso()
+    return None
+
+
+def _lead_outside(soup: BeautifulSoup, root: Tag, rules: Rules) -> str | None:
+    """The lead paragraph (sapo, standfirst) when the page keeps it beside the body container."""
+    pat = _class_pattern(rules, "html_lead_class_words")
+    if pat is None:
+        return None
+    for t in soup.find_all(["p", "div", "h2", "span"]):
+        if t is root or root in t.parents or t in root.parents:
+            continue
+        if not pat.search(_classes(t).lower()) or t.find_parent(["nav", "aside", "footer", "header"]):
+            continue
+        text = " ".join(t.get_text(" ", strip=True).split())
+        if len(text.split()) >= 8:
+            return text
+    return None

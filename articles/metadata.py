@@ -27,8 +27,10 @@ class Dateline:
 
 @lru_cache(maxsize=4)
 def _dateline_patterns(agency_alt: str) -> list[re.Pattern[str]]:
-    ag = agency_alt
+    ag = f"(?i:{agency_alt})"  # wire styles differ in case: ИНТЕРФАКС, Интерфакс, INTERFAX
     return [
+        # Москва. 25 января. ИНТЕРФАКС -    (Interfax: full stops instead of commas)
+        re.compile(rf"^(?P<place>{_PLACE})\.\s+(?P<date>[^.\n]{{3,30}}?)\.\s+(?P<agency>{ag})\s*[—–-]+\s*"),
         # HANOI, February 9. /TASS/.   МОСКВА, 9 февраля. /ТАСС/.
         re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>[^./\n]{{3,30}}?)\.?\s*/(?P<agency>{ag})/\.?\s*"),
         # LONDON, Feb 9 (Reuters) -    Hanoi (VNA) –    HÀ NỘI (TTXVN) -
@@ -51,11 +53,11 @@ def find_dateline(paragraph: str, rules: Rules) -> Dateline | None:
         words = place.split()
         if not words or len(words) > 4 or len(place) < 2:
             continue
-        if i >= 3 and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
+        if i >= 4 and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
             continue
         if len(paragraph) - m.end() < 20:
             continue  # nothing after it: a caption credit or a headline, not a dateline
-        agency = m.groupdict().get("agency")
+        agency = rules.canonical_agency(m.groupdict().get("agency"))
         date_text = m.groupdict().get("date")
         return Dateline(place=place, date_text=date_text, agency=agency, end=m.end())
     return None

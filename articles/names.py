@@ -139,22 +139,46 @@ def name_keys(name: str) -> set[str]:
     return keys
 
 
-def _number_keys(text: str) -> set[str]:
+@lru_cache(maxsize=4)
+def _scale_pattern(rules: Rules) -> tuple[re.Pattern[str] | None, dict[str, float]]:
+    """Scale words after a number ("7.1 billion", "7,1 млрд", "690 тысяч", "7,1 tỷ") from languages.yaml."""
+    scales: dict[str, float] = {}
+    for code in rules.languages:
+        scales.update(rules.number_scales.get(code, {}))
+    if not scales:
+        return None, {}
+    alt = "|".join(re.escape(w) for w in sorted(scales, key=len, reverse=True))
+    return re.compile(rf"\s?(?:{alt})(?!\w)", re.IGNORECASE), scales
+
+
+def _number_keys(text: str, rules: Rules) -> set[str]:
+    """Numbers as script-free keys: thousands separators and decimal commas read per their shape, scale
+    words applied, so 690,000 / 690 тысяч / 690.000 and 7.1 billion / 7,1 млрд / 7,1 tỷ meet."""
     keys: set[str] = set()
+    scale_pat, scales = _scale_pattern(rules)
     for m in _NUMBER.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
             continue
         raw = m.group(0)
-        digits = re.sub(r"[,.\u202f ]", "", raw) if re.fullmatch(r"\d{1,3}(?:[,.\u202f ]\d{3})+", raw) else raw
-        if not digits.isdigit():
-            digits = digits.split(".")[0].split(",")[0]
-        if not digits.isdigit():
-            continue
-        v = int(digits)
-        if 1900 <= v <= 2099 and len(digits) == 4:
-            keys.add(f"y{v}")
-        elif v >= 10:
-            keys.add(f"n{v}")
+        if re.fullmatch(r"\d{1,3}(?:[,.\u202f ]\d{3})+", raw):
+            value = float(re.sub(r"[,.\u202f ]", "", raw))
+        else:
+            try:
+                value = float(raw.replace(",", "."))
+            except ValueError:
+                continue
+        plain = raw.isdigit()
+        sm = scale_pat.match(text, m.end()) if scale_pat is not None else None
+        if sm is not None:
+            value = round(value * scales[" ".join(sm.group(0).split()).lower()], 3)
+            plain = False
+        if plain and len(raw) == 4 and 1900 <= value <= 2099:
+            keys.add(f"y{int(value)}")
+        elif value == int(value):
+            if value >= 10:
+                keys.add(f"n{int(value)}")
+        elif value < 1e6:
+            keys.add(f"n{value:.3f}".rstrip("0"))  # decimals are distinctive: 8.1 km, magnitude 4.7
     return keys
 
 
@@ -167,7 +191,7 @@ def fingerprint(
     keys: set[str] = set()
     for name in names if names is not None else extract_names(text, rules):
         keys |= name_keys(name)
-    keys |= _number_keys(text)
+    keys |= _number_keys(text, rules)
     for dm in find_dates(text, lang, rules):
         if dm.day:
             keys.add(f"d{dm.month:02d}{dm.day:02d}")

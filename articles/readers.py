@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +43,14 @@ def max_bytes() -> int:
 def sniff_format(data: bytes, name: str = "") -> str:
     """Format from the extension, else from the first bytes."""
     ext = Path(name).suffix.lower()
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    markup = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
+        head.startswith(b"<") and any(t in head for t in (b"<body", b"<p>", b"<article", b"<div", b"<head", b"<html"))
+    )
     if ext in _EXT:
         fmt = _EXT[ext]
-        if fmt == "txt" and head.startswith((b"<!doctype html", b"<html")):
-            return "html"
-        return fmt
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
-        head.startswith(b"<") and any(t in head for t in (b"<body", b"<p>", b"<article", b"<div", b"<head"))
-    ):
+        return "html" if fmt == "txt" and markup else fmt  # a saved web page named .txt
+    if markup:
         return "html"
     if head.startswith(b"{"):
         lines = [ln for ln in data[:65536].splitlines() if ln.strip()]
@@ -66,6 +66,13 @@ def process_path(path: str | os.PathLike[str], source_path: str | None = None) -
     """Records for one file; a file too large, unreadable or missing is one quarantined record."""
     p = Path(path)
     sp = source_path if source_path is not None else str(path)
+    member = _member(p)
+    if member is not None:  # "feed.jsonl#3": one record of a multi-article file
+        base_sp = sp[: sp.rindex("#")] if "#" in sp else sp
+        recs = process_path(member[0], base_sp)
+        want = f"{base_sp}#{member[1]}"
+        picked = [r for r in recs if r.get("source_path") == want]
+        return picked or [quarantined(sp, f"unreadable: no record #{member[1]} in {member[0].name}", recs[0]["format"])]
     fmt = _EXT.get(p.suffix.lower())
     try:
         size = p.stat().st_size
@@ -82,6 +89,20 @@ def process_path(path: str | os.PathLike[str], source_path: str | None = None) -
     except OSError as exc:
         return [quarantined(sp, f"unreadable: {exc.strerror or exc}", fmt)]
     return process_bytes(data, sp, fmt=None if fmt is None else sniff_format(data, p.name))
+
+
+_MEMBER = re.compile(r"^(?P<base>.+)#(?P<n>\d+)$")
+
+
+def _member(p: Path) -> tuple[Path, int] | None:
+    """A "file#N" path naming record N of an existing JSON/JSONL file (the ids records carry)."""
+    m = _MEMBER.match(str(p))
+    if not m or p.exists():
+        return None
+    base = Path(m.group("base"))
+    if _EXT.get(base.suffix.lower()) not in ("json", "jsonl") or not base.is_file():
+        return None
+    return base, int(m.group("n"))
 
 
 def process_bytes(

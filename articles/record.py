@@ -42,6 +42,9 @@ FIELDS = (
 )
 
 
+STORY_TEXT_CHARS = 60_000  # names, fingerprint and year evidence are read from this much of the body
+
+
 def stable_id(source_path: str) -> str:
     """Same input path -> same id (re-runs overwrite, never duplicate)."""
     norm = unicodedata.normalize("NFC", source_path.replace("\\", "/"))
@@ -82,6 +85,7 @@ def quarantined(
 
 def _pick_date(c: Cleaned, body: str, title: str | None, lang: str | None, rules: Rules) -> str | None:
     """Header date (with its clock time when a date line gives one) > dateline date > lead date."""
+    body = body[:STORY_TEXT_CHARS]
     context = f"{title}\n\n{body}" if title else body  # the text fingerprint() scans: one cached date pass
     if c.header_dates:
         first = c.header_dates[0]
@@ -162,7 +166,8 @@ def build_record(
     )
     given_date = normalise_given(meta.get("published_at"))
     rec["published_at"] = given_date or _pick_date(c, body, title, lang, rules)
-    names = extract_names(f"{title}\n\n{body}" if title else body, rules)
+    head = body[:STORY_TEXT_CHARS]  # a story is told in its first pages: bounded cost on huge inputs
+    names = extract_names(f"{title}\n\n{head}" if title else head, rules)
     rec["names"] = names_with_ascii(names)
-    rec["fingerprint"] = fingerprint(title, body, lang, rules, names)
+    rec["fingerprint"] = fingerprint(title, head, lang, rules, names)
     return rec

@@ -24,6 +24,8 @@ MARKER_KEYS = (
     "photo_words",
     "photo_phrases",
     "source_prefixes",
+    "credit_prefixes",
+    "section_names",
 )
 
 
@@ -58,6 +60,9 @@ class Rules:
     detect_with: list[str]
     name_stopwords: frozenset[str]
     signoff_end_marks: list[str]
+    number_scales: dict[str, dict[str, float]] = field(default_factory=dict)
+    story_common_names: list[str] = field(default_factory=list)
+    mojibake: dict[str, Any] = field(default_factory=dict)
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
     crumb_line: re.Pattern[str] = field(init=False)
@@ -70,6 +75,8 @@ class Rules:
     signoff: re.Pattern[str] = field(init=False)
     source_line: re.Pattern[str] = field(init=False)
     agency_only: re.Pattern[str] = field(init=False)
+    credit_line: re.Pattern[str] = field(init=False)
+    section_name: re.Pattern[str] = field(init=False)
     month_alt: str = field(init=False)
     month_lookup: dict[str, int] = field(init=False)
 
@@ -98,12 +105,25 @@ class Rules:
         self.source_line = re.compile(
             rf"^\(?\s*(?:{_alt(m['source_prefixes'])})\s*:?\s*(?P<agency>{ag})\s*\)?\s*\.?\s*$", i
         )
+        credit = _alt(m["credit_prefixes"]) or "(?!)"
+        self.credit_line = re.compile(rf"^[(\[]?\s*(?:{credit})\b[^()\[\]]{{0,200}}[)\]]?\s*\.?$", i)
+        self.section_name = re.compile(rf"^(?:{_alt(m['section_names']) or '(?!)'})$", i)
         self.agency_only = re.compile(rf"^[(\[]?\s*(?P<agency>{ag})\s*[)\]]?\s*\.?$")
         lookup: dict[str, int] = {}
         for lang in self.languages.values():
             lookup.update(lang.months)
         self.month_lookup = lookup
         self.month_alt = _alt(list(lookup))
+
+    def canonical_agency(self, text: str | None) -> str | None:
+        """The configured spelling of an agency credit matched case-insensitively."""
+        if not text:
+            return text
+        key = " ".join(text.split()).lower()
+        for a in self.agencies:
+            if a.lower() == key:
+                return a
+        return text
 
     def months_of(self, code: str) -> dict[str, int]:
         lang = self.languages.get(code)
@@ -159,7 +179,27 @@ def _load(directory: str) -> Rules:
         detect_with=[str(c) for c in langs_raw.get("detect_with") or ["en", "ru", "vi"]],
         name_stopwords=frozenset(str(w).lower() for w in raw.get("name_stopwords") or []),
         signoff_end_marks=[str(s) for s in raw.get("signoff_end_marks") or []],
+        number_scales={
+            code: {str(k).lower(): float(v) for k, v in ((data or {}).get("number_scales") or {}).items()}
+            for code, data in (langs_raw.get("languages") or {}).items()
+        },
+        story_common_names=[str(n) for n in raw.get("story_common_names") or []],
+        mojibake=_mojibake_data(langs_raw),
     )
+
+
+def _mojibake_data(langs_raw: dict[str, Any]) -> dict[str, Any]:
+    """Letter prior, common words and spelling patterns (all languages merged) for refilling lost bytes."""
+    langs = list((langs_raw.get("languages") or {}).values())
+    prior = "".join(str(((d or {}).get("mojibake") or {}).get("prior", "")) for d in langs)
+    words: set[str] = set()
+    patterns: list[tuple[re.Pattern[str], float]] = []
+    for data in langs:
+        mb = (data or {}).get("mojibake") or {}
+        words |= {str(w).lower() for w in mb.get("words") or []}
+        for pat, weight in (mb.get("patterns") or {}).items():
+            patterns.append((re.compile(str(pat)), float(weight)))
+    return {"prior": prior, "words": frozenset(words), "patterns": patterns}
 
 
 def get_rules() -> Rules:

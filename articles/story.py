@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 MAX_DAYS = 3
@@ -22,10 +23,25 @@ MIN_SHARED = 8.0
 MAX_POSTING = 200  # keys shared by more documents than this do not propose candidate pairs
 
 
+@lru_cache(maxsize=1)
+def _common_keys() -> frozenset[str]:
+    """Keys of names nearly every article of the domain carries (config `story_common_names`)."""
+    from .names import name_keys
+    from .rules import get_rules
+
+    keys: set[str] = set()
+    for name in get_rules().story_common_names:
+        keys |= name_keys(name)
+    return frozenset(keys)
+
+
 def _weight(key: str) -> float:
-    """Short skeletons (2 letters: 'rs', 'hn') collide more often than long ones or numbers."""
+    """Short skeletons (2 letters: 'rs', 'hn') collide more often than long ones or numbers; the domain's
+    ubiquitous names (the countries and capitals every article mentions) count least."""
     if key[0] in "ynd" and key[1:].isdigit():
         return 1.0
+    if key in _common_keys():
+        return 0.25
     return 0.5 if len(key) <= 2 else 1.0
 
 
@@ -91,9 +107,22 @@ def assign_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, An
                 i, j = idxs[x], idxs[y]
                 if i < len(new) or j < len(new):  # known-known pairs are already decided
                     pairs.add((i, j))
+    # a story spans a few days: a merge that would put members more than MAX_DAYS apart (an undated article
+    # bridging two dated stories) is refused
+    span: list[tuple[date, date] | None] = [(d, d) if (d := _day(x)) else None for x in docs]
     for i, j in sorted(pairs):
-        if find(i) != find(j) and similar(docs[i], docs[j]):
-            parent[find(i)] = find(j)
+        ri, rj = find(i), find(j)
+        if ri == rj or not similar(docs[i], docs[j]):
+            continue
+        si, sj = span[ri], span[rj]
+        if si and sj:
+            lo, hi = min(si[0], sj[0]), max(si[1], sj[1])
+            if (hi - lo).days > MAX_DAYS:
+                continue
+            span[rj] = (lo, hi)
+        else:
+            span[rj] = si or sj
+        parent[ri] = rj
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)

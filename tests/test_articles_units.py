@@ -85,3 +85,63 @@ def test_story_ids_are_order_independent_and_join_the_index() -> None:
     assign_story_ids(new, known)
     assert new[0]["story_id"] == "s-existing"
     assert story_candidates_terms(new[0])
+
+
+def test_robust_on_hostile_input(tmp_path: Path) -> None:
+    """Every entry point survives odd input; what cannot be an article is quarantined with a reason."""
+    import json
+    import time
+
+    from articles.clean import clean_text
+    from articles.dates import year_anchor
+    from articles.html import extract_html
+    from articles.names import fingerprint
+    from articles.rules import get_rules
+
+    for s in ("", " \n\t", "word " * 50_000, "x" * 200_000, "![" * 3000 + "](" * 3000, "1/2/2026 " * 5000):
+        clean_text(s, "en")
+        detect_language(s)
+        find_dates(s, "ru")
+        year_anchor(s, "vi")
+        fingerprint(None, s, "en")
+        extract_html(s, get_rules())
+    t0 = time.perf_counter()
+    big = ("Hà Nội — " + "The port said on February 9 that Việt Nam grew. " * 100_000).encode()
+    assert process_bytes(big, "big.txt")[0]["status"] == "ok"
+    assert time.perf_counter() - t0 < 10  # linear: ~5 MB in about a second
+    cases = {
+        "nobody.html": b"<html><head><title>x</title></head></html>",
+        "noise.txt": bytes(random.Random(5).randrange(256) for _ in range(4000)),
+        "scalar.json": b"42",
+        "empty.json": b"[]",
+    }
+    for name, data in cases.items():
+        rec = process_bytes(data, name)[0]
+        assert rec["status"] == "quarantined" and rec["reason"], name
+    art = {"text": "HANOI — The port of Hải Phòng opened a new container terminal on Monday, officials said."}
+    assert [r["status"] for r in process_bytes(json.dumps([art, "x"]).encode(), "l.json")] == ["ok", "quarantined"]
+    assert process_bytes(json.dumps(art).encode(), "o.json")[0]["status"] == "ok"
+    page = b"<!-- saved from url=(0020)https://x.example -->\n<html><body><article><h1>A headline here</h1>" + (
+        b"<p>HANOI, Feb. 9 (Xinhua) -- The port of Hai Phong opened a terminal, officials said today.</p></article>"
+    )
+    rec = process_bytes(page, "saved.txt")[0]
+    assert rec["format"] == "html" and "<p>" not in rec["body"] and rec["title"] == "A headline here"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(art) + "\n" + json.dumps(art) + "\n", encoding="utf-8")
+    assert [r["source_path"] for r in process_path(f"{feed}#2")] == [f"{feed}#2"]  # one record of a feed
+
+
+def test_lossy_vietnamese_mojibake_is_refilled_by_spelling_rules() -> None:
+    text = "Người dân cho biết họ về nhà. Nhiều học sinh đọc sách."
+    lossy = text.encode("utf-8").decode("cp1252", errors="replace")
+    assert repair_mojibake(lossy)[0] == text
+
+
+def test_number_keys_meet_across_scales_and_decimal_commas() -> None:
+    from articles.names import _number_keys
+    from articles.rules import get_rules
+
+    r = get_rules()
+    assert _number_keys("trade of US$7.1 billion and 690,000 tourists", r) == {"n7100000000", "n690000"}
+    assert _number_keys("7,1 млрд долларов и 690 тысяч туристов", r) == {"n7100000000", "n690000"}
+    assert _number_keys("7,1 tỷ USD, 690.000 lượt khách, sâu 8,1 km", r) == {"n7100000000", "n690000", "n8.1"}
