@@ -29,7 +29,7 @@ run: install opensearch
 
 test: install opensearch
 	@$(BIN)/ruff check .
-	@$(BIN)/pytest -q
+	@$(BIN)/pytest -q --durations=10
 
 lint: install
 	@$(BIN)/ruff check .

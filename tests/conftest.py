@@ -12,6 +12,12 @@ from pathlib import Path
 
 import pytest
 
+# Before anything imports Prefect: in-process flow runs use a throwaway local API server; keep its INFO
+# chatter (and its "Stopping temporary server" line at interpreter exit) out of the test output.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CLI = [sys.executable, "-m", "newsindex.cli"]
@@ -60,8 +66,9 @@ def seed_dir(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}  # the CLI's own default
     proc = subprocess.run([*CLI, *args], cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **(env or {})})
+                          env={**base, **(env or {})})
     if check and proc.returncode != 0:
         raise AssertionError(f"newsindex {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
