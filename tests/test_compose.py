@@ -65,3 +65,12 @@ def test_worker_deploys_the_same_pool_as_prefect_yaml():
     pools = {d["work_pool"]["name"] for d in prefect_yaml["deployments"]}
     assert len(pools) == 1
     assert f"--pool {pools.pop()}" in worker
+
+
+def test_security_plugin_stays_on_with_the_password_from_dotenv():
+    opensearch = _compose()["services"]["opensearch"]
+    env = opensearch["environment"]
+    assert "DISABLE_SECURITY_PLUGIN" not in env and "plugins.security.disabled" not in env
+    assert str(env["OPENSEARCH_INITIAL_ADMIN_PASSWORD"]).startswith("${OPENSEARCH_ADMIN_PASSWORD")
+    worker_env = _compose()["services"]["worker"]["environment"]
+    assert worker_env["OPENSEARCH_URL"].startswith("https://")
