@@ -19,58 +19,26 @@ pidfile=$data/opensearch.pid
 heap=${OPENSEARCH_HEAP:-512m}
 m2=$cache/m2
 
-log() { echo "opensearch: $*" >&2; }
+log_name=opensearch
+# shellcheck disable=SC1091
+source "$here/scripts/opensearch-common.sh"
 
 answers() { curl -s -o /dev/null -m 3 "http://127.0.0.1:$port/" ; }
 
-find_java() {
-  # OpenSearch 3.x needs Java 21+.
-  local c
-  for c in "${OPENSEARCH_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
-           /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 "${JAVA_HOME:-}"; do
-    [[ -n "$c" && -x "$c/bin/java" ]] || continue
-    local major
-    major=$("$c/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
-    if [[ -n "$major" && "$major" -ge 21 ]]; then echo "$c"; return 0; fi
-  done
-  log "needs a Java 21+ JDK (set OPENSEARCH_JAVA_HOME)"; return 1
-}
-
-fetch() {
-  # mvn dependency:get <group:artifact:version[:packaging]>; lands in $m2
-  mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$m2" dependency:get -Dtransitive=false \
-    -Dartifact="$1" >>"$cache/fetch.log" 2>&1 \
-    || { log "could not fetch $1 from Maven Central"; return 1; }
-}
-
 jar() { local g=${1//.//}; echo "$m2/$g/$2/$3/$2-$3.jar"; }
-
-descriptor() { # name classname extended description
-  cat <<PROPS
-description=$4
-version=$v
-name=$1
-classname=$2
-java.version=21
-opensearch.version=$v
-custom.foldername=
-extended.plugins=$3
-has.native.controller=false
-PROPS
-}
 
 install() {
   [[ -f "$home/.complete" ]] && return 0
   command -v mvn >/dev/null || { log "needs Maven (mvn) to fetch OpenSearch $v"; return 1; }
   log "fetching OpenSearch $v from Maven Central into $cache (once)"
   mkdir -p "$cache"
-  fetch "org.opensearch.distribution.integ-test-zip:opensearch:$v:zip"
+  mvn_get "org.opensearch.distribution.integ-test-zip:opensearch:$v:zip"
   local a
   for a in org.opensearch.plugin:lang-painless:$v org.opensearch.plugin:opensearch-scripting-painless-spi:$v \
            org.opensearch.plugin:analysis-common:$v org.antlr:antlr4-runtime:4.13.1 \
            org.ow2.asm:asm:9.7 org.ow2.asm:asm-analysis:9.7 org.ow2.asm:asm-commons:9.7 \
            org.ow2.asm:asm-tree:9.7 org.ow2.asm:asm-util:9.7; do
-    fetch "$a"
+    mvn_get "$a"
   done
   rm -rf "$home" "$cache/.unpack"; mkdir -p "$cache/.unpack"
   unzip -q "$m2/org/opensearch/distribution/integ-test-zip/opensearch/$v/opensearch-$v.zip" -d "$cache/.unpack"
@@ -87,37 +55,15 @@ install() {
   touch "$home/.complete"
 }
 
-run_as() {
-  # OpenSearch refuses to run as root: give it a system user of its own, as the official image does.
-  if [[ $(id -u) -eq 0 ]]; then
-    id opensearch >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin opensearch
-    chown -R opensearch: "$home" "$data"
-    runuser -u opensearch -- "$@"
-  else
-    "$@"
-  fi
-}
-
-ours_running() {
-  [[ -f "$pidfile" ]] || return 1
-  local pid; pid=$(cat "$pidfile" 2>/dev/null) || return 1
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -q "$home" "/proc/$pid/cmdline" 2>/dev/null
-}
-
 start() {
   if answers; then log "already answering at http://127.0.0.1:$port"; return 0; fi
   install
   local java; java=$(find_java)
   mkdir -p "$data/data" "$data/logs"
+  local flags; mapfile -t flags < <(node_flags newsindex-local)
   log "starting OpenSearch $v on 127.0.0.1:$port (heap $heap, data in $data)"
   run_as env JAVA_HOME="$java" OPENSEARCH_JAVA_HOME="$java" OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
-    "$home/bin/opensearch" -d -p "$pidfile" \
-    -Enetwork.host=127.0.0.1 -Ehttp.port="$port" -Etransport.port=$((port + 100)) \
-    -Ediscovery.type=single-node -Ecluster.name=newsindex-local -Enode.name=newsindex-local \
-    -Epath.data="$data/data" -Epath.logs="$data/logs" \
-    -Ecluster.routing.allocation.disk.watermark.low=1gb \
-    -Ecluster.routing.allocation.disk.watermark.high=500mb \
-    -Ecluster.routing.allocation.disk.watermark.flood_stage=200mb \
+    "$home/bin/opensearch" -d -p "$pidfile" "${flags[@]}" \
     </dev/null >"$data/logs/stdout.log" 2>&1 \
     || { log "failed to start; see $data/logs"; tail -n 20 "$data/logs/stdout.log" >&2; return 1; }
   local i
@@ -131,20 +77,6 @@ start() {
   log "did not become ready in 120 s; see $data/logs"; return 1
 }
 
-stop() {
-  if ours_running; then
-    local pid; pid=$(cat "$pidfile")
-    kill "$pid"
-    local i
-    for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    rm -f "$pidfile"
-    log "stopped the node on port $port"
-  else
-    log "no node of ours is running on port $port"
-  fi
-}
-
 status() {
   if answers; then
     local who="another process"; ours_running && who="ours (pid $(cat "$pidfile"))"
@@ -156,7 +88,7 @@ status() {
 
 case "${1:-}" in
   start) start ;;
-  stop) stop ;;
+  stop) stop_node ;;
   status) status ;;
   install) install ;;
   *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;

@@ -34,7 +34,9 @@ heap=${OPENSEARCH_HEAP:-512m}
 m2=$cache/m2
 user=admin
 
-log() { echo "opensearch-secure: $*" >&2; }
+log_name=opensearch-secure
+# shellcheck disable=SC1091
+source "$here/scripts/opensearch-common.sh"
 
 password() {
   local pw=${OPENSEARCH_PASSWORD:-${OPENSEARCH_INITIAL_ADMIN_PASSWORD:-}}
@@ -50,18 +52,6 @@ scurl() {
 
 answers() { curl -s -o /dev/null -m 3 -k "https://127.0.0.1:$port/" ; }
 
-find_java() {
-  local c
-  for c in "${OPENSEARCH_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
-           /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 "${JAVA_HOME:-}"; do
-    [[ -n "$c" && -x "$c/bin/java" ]] || continue
-    local major
-    major=$("$c/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
-    if [[ -n "$major" && "$major" -ge 21 ]]; then echo "$c"; return 0; fi
-  done
-  log "needs a Java 21+ JDK (set OPENSEARCH_JAVA_HOME)"; return 1
-}
-
 install() {
   [[ -f "$home/.complete" ]] && return 0
   "$here/scripts/opensearch-local.sh" install
@@ -69,9 +59,7 @@ install() {
   local zip=$m2/org/opensearch/plugin/opensearch-security/$sv/opensearch-security-$sv.zip
   if [[ ! -f "$zip" ]]; then
     log "fetching opensearch-security $sv from Maven Central into $cache (once)"
-    mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$m2" dependency:get -Dtransitive=false \
-      -Dartifact="org.opensearch.plugin:opensearch-security:$sv:zip" >>"$cache/fetch.log" 2>&1 \
-      || { log "could not fetch the security plugin from Maven Central (see $cache/fetch.log)"; return 1; }
+    mvn_get "org.opensearch.plugin:opensearch-security:$sv:zip"
   fi
   local java; java=$(find_java)
   rm -rf "$home"; cp -a "$base" "$home"; rm -f "$home/.complete"
@@ -105,21 +93,11 @@ JAVA
     || { log "could not build the rule-framework shim (needs a JDK with javac)"; rm -rf "$t"; return 1; }
   rm -rf "$t"
   # The real module also carries commons-collections4, which the security plugin uses at runtime.
-  mvn -q -B -Dstyle.color=never -Dmaven.repo.local="$m2" dependency:get -Dtransitive=false \
-    -Dartifact="org.apache.commons:commons-collections4:4.4" >>"$cache/fetch.log" 2>&1 \
-    || { log "could not fetch commons-collections4 from Maven Central"; return 1; }
+  mvn_get "org.apache.commons:commons-collections4:4.4"
   cp "$m2/org/apache/commons/commons-collections4/4.4/commons-collections4-4.4.jar" "$home/modules/rule-framework/"
-  cat >"$home/modules/rule-framework/plugin-descriptor.properties" <<PROPS
-description=newsindex stand-in for the rule-framework module (empty extensible plugin)
-version=$v
-name=rule-framework
-classname=org.newsindex.shim.RuleFrameworkShim
-java.version=21
-opensearch.version=$v
-custom.foldername=
-extended.plugins=
-has.native.controller=false
-PROPS
+  descriptor rule-framework org.newsindex.shim.RuleFrameworkShim "" \
+    "newsindex stand-in for the rule-framework module (empty extensible plugin)" \
+    >"$home/modules/rule-framework/plugin-descriptor.properties"
 }
 
 make_certs() {
@@ -187,22 +165,6 @@ YML
   touch "$conf/.complete"
 }
 
-run_as() {
-  if [[ $(id -u) -eq 0 ]]; then
-    id opensearch >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin opensearch
-    chown -R opensearch: "$home" "$data"
-    runuser -u opensearch -- "$@"
-  else
-    "$@"
-  fi
-}
-
-ours_running() {
-  [[ -f "$pidfile" ]] || return 1
-  local pid; pid=$(cat "$pidfile" 2>/dev/null) || return 1
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && grep -q "$home" "/proc/$pid/cmdline" 2>/dev/null
-}
-
 start() {
   password >/dev/null
   if answers; then log "already answering at https://127.0.0.1:$port"; return 0; fi
@@ -214,16 +176,11 @@ start() {
   # environment always applies.
   rm -rf "$data/data"
   mkdir -p "$data/data" "$data/logs"
+  local flags; mapfile -t flags < <(node_flags newsindex-secure)
   log "starting OpenSearch $v + security $sv on https://127.0.0.1:$port (data in $data)"
   run_as env JAVA_HOME="$java" OPENSEARCH_JAVA_HOME="$java" OPENSEARCH_PATH_CONF="$conf" \
     OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
-    "$home/bin/opensearch" -d -p "$pidfile" \
-    -Enetwork.host=127.0.0.1 -Ehttp.port="$port" -Etransport.port=$((port + 100)) \
-    -Ediscovery.type=single-node -Ecluster.name=newsindex-secure -Enode.name=newsindex-secure \
-    -Epath.data="$data/data" -Epath.logs="$data/logs" \
-    -Ecluster.routing.allocation.disk.watermark.low=1gb \
-    -Ecluster.routing.allocation.disk.watermark.high=500mb \
-    -Ecluster.routing.allocation.disk.watermark.flood_stage=200mb \
+    "$home/bin/opensearch" -d -p "$pidfile" "${flags[@]}" \
     </dev/null >"$data/logs/stdout.log" 2>&1 \
     || { log "failed to start; see $data/logs"; tail -n 20 "$data/logs/stdout.log" >&2; return 1; }
   local i
@@ -237,20 +194,6 @@ start() {
   log "did not become ready in 300 s; see $data/logs"; return 1
 }
 
-stop() {
-  if ours_running; then
-    local pid; pid=$(cat "$pidfile")
-    kill "$pid"
-    local i
-    for i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    rm -f "$pidfile"
-    log "stopped the secure node on port $port"
-  else
-    log "no secure node of ours is running on port $port"
-  fi
-}
-
 status() {
   if answers; then
     local who="another process"; ours_running && who="ours (pid $(cat "$pidfile"))"
@@ -262,7 +205,7 @@ status() {
 
 case "${1:-}" in
   start) start ;;
-  stop) stop ;;
+  stop) stop_node ;;
   status) status ;;
   install) install ;;
   ca-path) echo "$certs/ca.pem" ;;
