@@ -92,8 +92,13 @@ def _patterns(month_alt: str) -> _Patterns:
     )
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _month(rules: Rules, word: str) -> int | None:
-    w = re.sub(r"\s+", " ", word.lower().rstrip("."))
+    w = word.lower().rstrip(".")
+    if not w.isalpha():  # the month groups are letters only: nothing to fold
+        w = _SPACES.sub(" ", w)
     return rules.month_lookup.get(w)
 
 

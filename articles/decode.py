@@ -112,10 +112,13 @@ _LOST_BYTE = {
     b"\xe2\x80": 0x9D,  # ” right double quote
 }
 _CP1252_LOST = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
-_RUN = re.compile(
+_RUN_CLASS = (
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
-    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]+"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]"
 )
+_RUN = re.compile(_RUN_CLASS + "+")
+# what makes a run worth repairing: a mojibake signature or a replacement character (a hole)
+_TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
 
 
 def _char_byte(ch: str) -> int | None:
@@ -128,6 +131,16 @@ def _char_byte(ch: str) -> int | None:
         return ch.encode("cp1252")[0]
     except UnicodeEncodeError:
         return o if o <= 0xFF else None
+
+
+# every character a run can hold -> its byte (None: no cp1252 byte; -1: a hole), computed once
+_RUN_CHARS = [chr(o) for o in range(0x80, 0x100)] + list(
+    "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201b\u201c"
+    "\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd"
+)
+_RUN_BYTE: dict[str, int | None] = {ch: _char_byte(ch) for ch in _RUN_CHARS}
+# the same as a str.translate table for the fast path: runs with neither holes nor unmappable characters
+_TO_LATIN1 = {ord(ch): v for ch, v in _RUN_BYTE.items() if v is not None and v >= 0}
 
 
 def _utf8_len(lead: int) -> int:
@@ -162,8 +175,12 @@ def _hole_candidates(prefix: bytes) -> tuple[str, ...]:
 def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
     """Re-encode one mojibake run to bytes and decode it as UTF-8, filling dropped bytes. A hole that could
     be several letters becomes a placeholder (listed in `holes`) for _resolve_holes to decide by word."""
-    vals = [_char_byte(c) for c in run]
-    if any(v is None for v in vals):
+    try:  # fast path, same result: the run re-encoded is already complete UTF-8 (no hole to fill)
+        return run.translate(_TO_LATIN1).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        pass
+    vals = [_RUN_BYTE.get(c) for c in run]
+    if None in vals:
         return run
     out = bytearray()
     i = 0
@@ -202,13 +219,26 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
 
 
 def _repair_lossy(text: str) -> str:
+    """Repair every run of cp1252-range characters that holds a mojibake signature or a hole (only those:
+    the runs are found from the signatures, so clean accented text around them costs nothing)."""
     holes: list[tuple[str, ...]] = []
-
-    def fix(m: re.Match[str]) -> str:
-        run = m.group(0)
-        return _repair_run(run, holes) if _MOJIBAKE.search(run) or "\ufffd" in run else run
-
-    fixed = _RUN.sub(fix, text)
+    parts: list[str] = []
+    pos = 0
+    run_byte = _RUN_BYTE
+    for m in _TRIGGER.finditer(text):
+        s = m.start()
+        if s < pos:
+            continue  # inside a run already repaired
+        while s > pos and text[s - 1] in run_byte:
+            s -= 1
+        e = _RUN.match(text, m.start()).end()  # type: ignore[union-attr]
+        parts.append(text[pos:s])
+        parts.append(_repair_run(text[s:e], holes))
+        pos = e
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    fixed = "".join(parts)
     return _resolve_holes(fixed, holes) if holes else fixed
 
 
@@ -219,35 +249,37 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
 
     cfg = get_rules().mojibake
     prior: str = cfg["prior"]
-    vocab: dict[str, int] = {}
-    for w in _TEXT_WORD.findall(_HOLE.sub(" ", text)):
-        lw = w.lower()
-        vocab[lw] = vocab.get(lw, 0) + 1
+    vocab = {w.lower() for w in _TEXT_WORD.findall(_HOLE.sub(" ", text))}  # words the text spells intact
+
+    words: frozenset[str] = cfg["words"]
+    patterns: list[tuple[re.Pattern[str], float]] = cfg["patterns"]
+    rank_of: dict[str, int] = {}
+    base_of: dict[str, float] = {}  # the word-level part of a score, the same wherever the word recurs
 
     def rank(ch: str) -> int:
-        k = prior.find(ch)
-        return k if k >= 0 else len(prior)
+        r = rank_of.get(ch)
+        if r is None:
+            k = prior.find(ch)
+            r = rank_of[ch] = k if k >= 0 else len(prior)
+        return r
 
-    def score(word: str, picks: tuple[str, ...], positions: list[int]) -> float:
-        lw = word.lower()
-        s = 0.0
-        if lw in vocab:
-            s += 6
-        if lw in cfg["words"]:
-            s += 5
-        for pat, weight in cfg["patterns"]:
-            if pat.search(lw):
-                s += weight
-        letters = [c for c in word if c.isalpha()]
-        known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
-        upper_word = len(letters) > 1 and all(c.isupper() for c in known)
-        for ch, pos in zip(picks, positions, strict=True):
-            s -= 0.4 * rank(ch)
-            if ch.isalpha() and pos > 0 and not upper_word and ch.isupper():
-                s -= 4  # a capital inside a lower-case word
-            if ch.isalpha() and upper_word and ch.islower():
-                s -= 4
+    def base(lw: str) -> float:
+        s = base_of.get(lw)
+        if s is None:
+            s = 0.0
+            if lw in vocab:
+                s += 6
+            if lw in words:
+                s += 5
+            for pat, weight in patterns:
+                if pat.search(lw):
+                    s += weight
+            base_of[lw] = s
         return s
+
+    # per candidate letter: (0.4 * its prior rank, is a letter, is upper case, is lower case)
+    traits: dict[str, tuple[float, bool, bool, bool]] = {}
+    done: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = {}  # the same word with the same holes
 
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -255,15 +287,37 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
         options = [holes[ord(word[k]) - _HOLE_BASE] for k in positions]
         if len(positions) > 4:
             options = [o[:1] for o in options]
+        shape = "".join("\x00" if k in positions else c for k, c in enumerate(word))  # \x00 is never in a word
+        key = (shape, tuple(options))
+        hit = done.get(key)
+        if hit is not None:
+            return hit
+        for opt in options:
+            for ch in opt:
+                if ch not in traits:
+                    traits[ch] = (0.4 * rank(ch), ch.isalpha(), ch.isupper(), ch.islower())
+        # letters outside the holes are the same in every candidate
+        known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
+        n_known = len(known)
+        known_upper = all(c.isupper() for c in known)
+        chars = list(word)  # every hole position is overwritten for each candidate
         best, best_score = word, float("-inf")
         for picks in itertools.product(*options):
-            chars = list(word)
             for k, ch in zip(positions, picks, strict=True):
                 chars[k] = ch
             cand = "".join(chars)
-            sc = score(cand, picks, positions)
+            sc = base(cand.lower())
+            upper_word = known_upper and n_known + sum(1 for ch in picks if traits[ch][1]) > 1
+            for ch, pos in zip(picks, positions, strict=True):
+                r04, alpha, upper, lower = traits[ch]
+                sc -= r04
+                if alpha and pos > 0 and not upper_word and upper:
+                    sc -= 4  # a capital inside a lower-case word
+                if alpha and upper_word and lower:
+                    sc -= 4
             if sc > best_score:
                 best, best_score = cand, sc
+        done[key] = best
         return best
 
     return _HOLE_WORD.sub(fix_word, text)

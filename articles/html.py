@@ -65,8 +65,15 @@ class HtmlArticle:
     removed: list[dict[str, str]] = field(default_factory=list)
 
 
-def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
-    tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(value)}$", re.I)})
+def _meta(soup: BeautifulSoup, attr: str, value: str, metas: list[Tag] | None = None) -> str | None:
+    """content of the first <meta> whose `attr` is `value` (any case); `metas`: the page's <meta> tags,
+    collected once, in document order (what soup.find would walk through for each call)."""
+    pat = re.compile(rf"^{re.escape(value)}$", re.I)
+    tag = None
+    if metas is not None and all(isinstance(m.get(attr), (str, type(None))) for m in metas):
+        tag = next((m for m in metas if (v := m.get(attr)) is not None and pat.search(v)), None)
+    else:
+        tag = soup.find("meta", attrs={attr: pat})
     if isinstance(tag, Tag):
         content = tag.get("content")
         if isinstance(content, str) and content.strip():
@@ -131,13 +138,19 @@ def _container(soup: BeautifulSoup) -> Tag | None:
     arts = soup.find_all("article")
     if arts:
         return max(arts, key=lambda t: len(t.get_text(" ", strip=True)))
-    for sel in ("main", '[itemprop="articleBody"]', '[role="main"]'):
-        t = soup.select_one(sel)
+    # main, [itemprop="articleBody"], [role="main"]: the CSS selectors' matches, found without soupsieve
+    for name, attrs in (("main", {}), (None, {"itemprop": "articleBody"}), (None, {"role": "main"})):
+        t = soup.find(name, attrs=attrs)
         if isinstance(t, Tag):
             return t
     best: Tag | None = None
     best_len = 0
-    for parent in {p.parent for p in soup.find_all("p") if isinstance(p.parent, Tag)}:
+    # distinct parents in document order, keyed by identity: Tag.__hash__ serialises the whole subtree
+    parents: dict[int, Tag] = {}
+    for p in soup.find_all("p"):
+        if isinstance(p.parent, Tag):
+            parents.setdefault(id(p.parent), p.parent)
+    for parent in parents.values():
         n = sum(len(p.get_text(" ", strip=True)) for p in parent.find_all("p", recursive=False))
         if n > best_len:
             best, best_len = parent, n
@@ -161,8 +174,9 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
     soup = BeautifulSoup(markup, "lxml")
     meta: dict[str, Any] = {}
     ld = _json_ld(soup)
+    metas = [m for m in soup.find_all("meta") if isinstance(m, Tag)]  # read before the tree is pruned
     for attr, value in _DATE_META:
-        v = _meta(soup, attr, value)
+        v = _meta(soup, attr, value, metas)
         if v:
             meta["published_at"] = v
             break
@@ -171,7 +185,7 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
             if item.get("datePublished"):
                 meta["published_at"] = str(item["datePublished"])
                 break
-    section = _meta(soup, "property", "article:section") or next(
+    section = _meta(soup, "property", "article:section", metas) or next(
         (str(i["articleSection"]) for i in ld if isinstance(i.get("articleSection"), str) and i["articleSection"]), None
     )
     section = section or _breadcrumb_section(soup, rules)
@@ -181,13 +195,13 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
     canon = soup.find("link", rel="canonical")
     if isinstance(canon, Tag) and canon.get("href"):
         url = str(canon.get("href"))
-    url = url or _meta(soup, "property", "og:url")
+    url = url or _meta(soup, "property", "og:url", metas)
     if url:
         meta["url"] = url
     html_tag = soup.find("html")
     if isinstance(html_tag, Tag) and html_tag.get("lang"):
         meta["html_lang"] = str(html_tag.get("lang")).split("-")[0].lower()
-    og_title = _meta(soup, "property", "og:title")
+    og_title = _meta(soup, "property", "og:title", metas)
     doc_title = soup.title.get_text(" ", strip=True) if soup.title else None
 
     removed: list[dict[str, str]] = []

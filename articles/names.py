@@ -18,32 +18,74 @@ from .dates import find_dates
 from .rules import Rules, get_rules
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_TAILS = ("'s", "’s")  # a possessive ending, dropped from a name
 _SENT_BREAK = re.compile(r"[.!?…:;\"“”«»()\[\]]\s*$")
 _NUMBER = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
+_GROUP_SEP = re.compile(r"[,.\u202f ]")
 MAX_NAMES = 200
 
 
+@lru_cache(maxsize=2)
+def _cap_token(astral: bool) -> re.Pattern[str]:
+    """A token (as _TOKEN finds them) that starts with an upper-case letter, built once on first use.
+
+    A token starts at a letter that follows neither a letter nor a letter + joiner (else the token
+    before would have taken it), so the look-behinds make the starts those of _TOKEN.finditer. The
+    capitals beyond the BMP make the class slow, so they are only in the pattern for text holding any."""
+    top = 0x110000 if astral else 0x10000
+    cps = [o for o in range(top) if (c := chr(o)).isupper() and c.isalnum() and not c.isdecimal()]
+    ranges: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        ranges.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
+        i = j + 1
+    upper = "[" + "".join(ranges) + "]"
+    # the capital first (so the engine scans for it fast), then the look-behinds from just past it
+    return re.compile(rf"{upper}(?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*", re.DOTALL)
+
+
+def _newline_since_last_token(text: str, start: int) -> bool:
+    """Whether a newline sits between the token before `start` (its last letter) and `start`."""
+    k = start - 1
+    while k >= 0:
+        c = text[k]
+        if c == "\n":
+            return True
+        if c.isalnum() and not c.isdecimal():  # a letter ([^\W\d_]): the previous token ends here
+            return False
+        k -= 1
+    return False
+
+
 def _runs(text: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised tokens: (words, starts_sentence)."""
+    """Runs of capitalised tokens: (words, starts_sentence).
+
+    Only capitalised tokens are visited: any other token between two of them leaves a gap longer than
+    the one space or hyphen that joins a run, so it ends the run just as visiting it would."""
     runs: list[tuple[list[str], bool]] = []
     cur: list[str] = []
     cur_initial = False
-    last_end = 0
-    for m in _TOKEN.finditer(text):
-        w = _POSSESSIVE.sub("", m.group(0))
-        gap = text[last_end : m.start()]
-        capital = w[0].isupper()
-        joined = cur and capital and (gap == " " or gap == "-")
-        if not joined and cur:
+    last_end = -2  # end of the previous capitalised token
+    for m in _cap_token(max(text, default="") > "\uffff").finditer(text):
+        start, end = m.span()
+        w = m.group(0)
+        if w[-2:] in _POSSESSIVE_TAILS:
+            w = w[:-2]
+        if cur and not (start - last_end == 1 and text[last_end] in " -"):
             runs.append((cur, cur_initial))
             cur = []
-        if capital:
-            if not cur:
-                before = text[max(0, m.start() - 3) : m.start()]
-                cur_initial = m.start() == 0 or bool(_SENT_BREAK.search(before)) or "\n" in gap
-            cur.append(w)
-        last_end = m.end()
+        if not cur:
+            cur_initial = (
+                start == 0
+                or bool(_SENT_BREAK.search(text, max(0, start - 3), start))
+                or _newline_since_last_token(text, start)
+            )
+        cur.append(w)
+        last_end = end
     if cur:
         runs.append((cur, cur_initial))
     return runs
@@ -160,8 +202,8 @@ def _number_keys(text: str, rules: Rules) -> set[str]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
             continue
         raw = m.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[,.\u202f ]\d{3})+", raw):
-            value = float(re.sub(r"[,.\u202f ]", "", raw))
+        if _GROUPED.fullmatch(raw):
+            value = float(_GROUP_SEP.sub("", raw))
         else:
             try:
                 value = float(raw.replace(",", "."))

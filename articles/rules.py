@@ -29,10 +29,13 @@ MARKER_KEYS = (
 )
 
 
+_DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
+
+
 def config_dir() -> Path:
     """Where rules live: NEWSINDEX_CONFIG_DIR or the repository's config/ folder."""
     env = os.environ.get("NEWSINDEX_CONFIG_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "config"
+    return Path(env) if env else _DEFAULT_CONFIG_DIR
 
 
 def _alt(words: list[str]) -> str:
@@ -204,4 +207,8 @@ def _mojibake_data(langs_raw: dict[str, Any]) -> dict[str, Any]:
 
 def get_rules() -> Rules:
     """The rule set for the current config dir (cached per directory)."""
-    return _load(str(config_dir()))
+    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
+    return _load(str(Path(env)) if env else _DEFAULT_CONFIG_DIR_STR)
+
+
+_DEFAULT_CONFIG_DIR_STR = str(_DEFAULT_CONFIG_DIR)
