@@ -230,7 +230,9 @@ def bench_n(n: int, args: argparse.Namespace, env: dict, os_pid: int | None, run
         a["cpu_ms_per_doc_mean"] = round(a["tree_cpu_s"] * 1000 / max(1, a["docs"] or n), 2)
         res["ingest"] = a
         log(f"N={n}: (a) ingest {a['docs_per_s']} docs/s, peak RSS {a['peak_rss_mb']} MB "
-            f"({a['summary'].get('indexed')} indexed, {a['summary'].get('quarantined')} quarantined)")
+            f"({a['summary'].get('indexed')} indexed, {a['summary'].get('quarantined')} quarantined); CPU s: flow "
+            f"process {a.get('flow_process_cpu_s')}, workers {a.get('workers_cpu_s')}, Prefect server "
+            f"{a.get('prefect_server_cpu_s')}, OpenSearch {a['opensearch_cpu_s']:.1f}")
 
     # (d) naive
     if "naive" in args.stages and n == args.naive_docs:

@@ -13,11 +13,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+import psutil
 
 
 def iter_files(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
@@ -178,11 +181,24 @@ def ingest(corpus: str, alias: str) -> dict:
 
     import_s = time.perf_counter() - t0
     t1 = time.perf_counter()
+    self0, kids0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     summary = ingest_flow(source=corpus, alias=alias)
     wall = time.perf_counter() - t1
+    self1, kids1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    live = 0.0  # children still running (the ephemeral Prefect API server), by command line
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+            live += t.user + t.system
+        except psutil.Error:
+            pass
+    cpu = {"flow_process_cpu_s": round(self1.ru_utime - self0.ru_utime + self1.ru_stime - self0.ru_stime, 2),
+           # the pool's worker processes, ended (and waited for) when the flow closes its pool
+           "workers_cpu_s": round(kids1.ru_utime - kids0.ru_utime + kids1.ru_stime - kids0.ru_stime, 2),
+           "prefect_server_cpu_s": round(live, 2)}
     keep = {k: summary.get(k) for k in ("seen", "indexed", "unchanged", "quarantined", "files", "files_read",
                                          "languages", "quarantine_reasons", "task_runner", "duration_s", "index")}
-    return {"docs": summary.get("seen"), "wall_s": wall, "import_s": import_s, "summary": keep}
+    return {"docs": summary.get("seen"), "wall_s": wall, "import_s": import_s, "summary": keep, **cpu}
 
 
 # ------------------------------------------------------------------------------------------------ (d) naive

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from flows.work import process_batch
+from flows.work import prepare, process_batch
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,8 @@ def file_hash(path: str) -> str | None:
 
 
 def read_batch(files: list[FileInfo]) -> BatchOutput:
-    """Hash each file, clean+enrich the ones whose bytes changed. CPU-bound: runs in a worker process."""
+    """Hash each file, clean+enrich the ones whose bytes changed and build their index documents (`prepare`).
+    CPU-bound: runs in a worker process, which sends back compact records with ready-to-index bytes."""
     out = BatchOutput()
     changed: list[tuple[str, str]] = []
     for f in files:
@@ -97,7 +98,7 @@ def read_batch(files: list[FileInfo]) -> BatchOutput:
         out.files[f.key] = {"size": f.size, "mtime_ns": f.mtime_ns, "file_hash": digest, "unchanged": same}
         if not same:
             changed.append((f.path, f.key))
-    out.records = process_batch(changed) if changed else []
+    out.records = prepare(process_batch(changed)) if changed else []
     return out
 
 

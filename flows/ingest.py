@@ -26,6 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from flows import report
 from flows.incremental import (
@@ -41,13 +42,15 @@ from flows.incremental import (
 )
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
-from flows.work import Counts, index_batch, pipeline_version
+from flows.work import BatchIndexer, Counts, pipeline_version
 from indexing import bulk, ledger, state, versions
 from indexing.client import OpenSearchUnavailable, check_reachable, make_client, translated
 from newsindex import progress
 from newsindex.settings import Settings
 
 BATCH_SIZE = 200
+#: Batches per clean task and per index task (each batch is still cleaned, grouped and written on its own).
+BATCHES_PER_TASK = 3
 #: Statuses worth retrying: throttling and server-side trouble. 4xx other than 429 are our bug or config.
 TRANSIENT_STATUS = {429, 500, 502, 503, 504}
 
@@ -76,19 +79,37 @@ def retry_transient(task, task_run, state) -> bool:
 
 
 @task(name="read-clean-enrich", cache_policy=NO_CACHE)
-def clean_and_enrich(files: list[FileInfo]) -> BatchOutput:
-    """CPU work for one batch; in the default runner it goes to this process's pool of worker processes."""
+def clean_and_enrich(batches: list[list[FileInfo]]) -> list[BatchOutput]:
+    """CPU work for a few batches; in the default runner they go to this process's pool of worker processes
+    (spread over all workers). Several batches per task run: Prefect's cost is per task run, not per file."""
     pool = current_pool()
-    return pool.run(read_batch, files, len(files)) if pool else read_batch(files)
+    return pool.map(read_batch, batches, sum(map(len, batches))) if pool else [read_batch(b) for b in batches]
 
 
 @task(name="index", cache_policy=NO_CACHE, retries=4, retry_delay_seconds=exponential_backoff(backoff_factor=2),
       retry_jitter_factor=0.3, retry_condition_fn=retry_transient)
-def index(out: BatchOutput, target: str, alias: str, source: str, known: dict[str, dict],
-          run_id: str) -> tuple[Counts, int]:
-    """Write one batch, its quarantine entries (ledger) and the state of its files; idempotent, so retries are safe."""
-    client = make_client(Settings.from_env())
-    counts = index_batch(client, target, out.records)
+def index(outs: list[BatchOutput], indexer: BatchIndexer, alias: str, source: str, known: dict[str, dict],
+          run_id: str, done: list) -> tuple[Counts, int]:
+    """Write a few batches, one after the other, with their quarantine entries (ledger) and the state of their
+    files; idempotent, so retries are safe. `done` keeps the results of the batches already written, so a retry
+    goes on with the next batch instead of counting the written ones again as unchanged.
+
+    The flow passes the big arguments `quote`d: Prefect would otherwise walk every record of the batches
+    looking for futures, twice per task run."""
+    for out in outs[len(done):]:
+        done.append(_index_batch(out, indexer, alias, source, known, run_id))
+    total, deleted = Counts(), 0
+    for counts, d in done:
+        total.add(counts)
+        deleted += d
+    total.ok_keys.clear()
+    return total, deleted
+
+
+def _index_batch(out: BatchOutput, indexer: BatchIndexer, alias: str, source: str, known: dict[str, dict],
+                 run_id: str) -> tuple[Counts, int]:
+    client, target = indexer.client, indexer.index
+    counts = indexer(out.records)
     failed = {r["id"] for r in counts.quarantine if str(r.get("reason", "")).startswith("rejected by OpenSearch")}
     entries, stale = new_states(out, source=source, index=target, pipeline_version=pipeline_version(),
                                 failed_ids=failed, known=known)
@@ -147,43 +168,55 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
 
 @flow(name="ingest", log_prints=False)
 def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
-           batch_size: int = BATCH_SIZE) -> dict:
+           batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK) -> dict:
     """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones."""
     started = time.monotonic()
     if not Path(source).exists():
         raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")
     settings = Settings.from_env()
-    client = make_client(settings)
+    client = bulk.uncompressed_on_loopback(make_client(settings, timeout=120))
     check_reachable(client, settings)
     target = versions.ensure(client, alias)
+    indexer = BatchIndexer(client, target)
     state.ensure(client, alias)
     src = source_id(source)
     version = pipeline_version()
     run_id = ledger.new_run_id()
     runner = get_run_context().task_runner
     pool = CpuPool() if isinstance(runner, ThreadPoolTaskRunner) else None
-    in_flight_max = 2 * (pool.workers if pool else max(2, getattr(runner, "_max_workers", 2) or 2))
+    # one batch per worker being cleaned, one ready for the index: enough to keep every core busy, and memory
+    # bounded by (workers + 1) batches whatever the corpus size
+    in_flight_max = (pool.workers if pool else max(2, getattr(runner, "_max_workers", 2) or 2)) + 1
     totals = Totals()
     window: deque = deque()
     todo: list[FileInfo] = []
-    todo_known: dict[str, dict] = {}
+    unit: list[list[FileInfo]] = []  # batches of one clean task (and one index task)
+    unit_known: dict[str, dict] = {}
 
-    def submit() -> None:
-        window.append((clean_and_enrich.submit(list(todo)), dict(todo_known)))
+    def cut() -> None:
+        # a batch is what was to do when it reached batch_size: the same batches (so the same story groups)
+        # whatever the number of batches per task
+        unit.append(list(todo))
         totals.files_read += len(todo)
         todo.clear()
-        todo_known.clear()
+
+    def submit() -> None:
+        # quoted in this process (no walk over every file); Dask ships the arguments as they are
+        batches = quote(list(unit)) if pool else list(unit)
+        window.append((clean_and_enrich.submit(batches), dict(unit_known)))
+        unit.clear()
+        unit_known.clear()
 
     def drain_one() -> None:
         future, known = window.popleft()
-        out: BatchOutput = future.result()
-        same = [known[k] for k, meta in out.files.items() if meta["unchanged"] and k in known]
-        totals.skip(same)
-        counts, deleted = index(out, target, alias, src, known, run_id)
+        outs: list[BatchOutput] = future.result()
+        for out in outs:
+            totals.skip([known[k] for k, meta in out.files.items() if meta["unchanged"] and k in known])
+        counts, deleted = index(quote(outs), quote(indexer), alias, src, quote(known), run_id, quote([]))
         totals.counts.add(counts)
-        totals.counts.ok_keys.clear()  # used per batch above; memory stays flat
+        totals.counts.ok_keys.clear()  # used per batch in the task; memory stays flat
         totals.deleted += deleted
-        progress.advance(len(out.files))
+        progress.advance(sum(len(out.files) for out in outs))
 
     set_current_pool(pool)
     try:
@@ -195,12 +228,16 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
             totals.skip(p.skipped)
             progress.advance(len(p.skipped))
             todo.extend(p.todo)
-            todo_known.update({f.key: known[f.key] for f in p.todo if f.key in known})
+            unit_known.update({f.key: known[f.key] for f in p.todo if f.key in known})
             if len(todo) >= batch_size:
-                submit()
+                cut()
+                if len(unit) >= batches_per_task:
+                    submit()
             while len(window) >= in_flight_max:
                 drain_one()
         if todo:
+            cut()
+        if unit:
             submit()
         while window:
             drain_one()

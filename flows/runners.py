@@ -91,6 +91,22 @@ class CpuPool:
                 pool = self._pool
         return fn(arg) if pool is None else pool.submit(fn, arg).result()
 
+    def map(self, fn, args: list, size: int) -> list:
+        """`fn` over `args` on the pool's workers (spread over all of them), results in order."""
+        if self.workers <= 1:
+            return [fn(a) for a in args]
+        with self._lock:
+            if self._pool is None and size < MIN_POOL_FILES:
+                pool = None
+            else:
+                if self._pool is None:
+                    self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+                pool = self._pool
+        if pool is None:
+            return [fn(a) for a in args]
+        futures = [pool.submit(fn, a) for a in args]
+        return [f.result() for f in futures]
+
     def close(self) -> None:
         with self._lock:
             if self._pool is not None:

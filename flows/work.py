@@ -8,6 +8,7 @@ cluster itself raises `OpenSearchUnavailable` (one line, no secrets) and counts 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 from collections import Counter
@@ -20,8 +21,15 @@ from opensearchpy import OpenSearch
 import articles
 from indexing import bulk
 from indexing.client import translated
-from indexing.documents import to_document
+from indexing.documents import document_bytes, to_document, with_story_id
 from newsindex.settings import config_dir, max_input_bytes
+
+#: What the flow process needs of an ok record once its document is built (`prepare`): ids, story grouping,
+#: the ledger and the incremental state. The text itself travels only inside the document bytes.
+SLIM_FIELDS = ("id", "status", "reason", "source_path", "source_key", "input_path", "format", "sha256",
+               "content_hash", "pipeline_version", "language", "published_at", "fingerprint", "story_id")
+#: Key of the ready-to-index document (UTF-8 JSON without story_id) in a prepared record.
+DOC = "_doc"
 
 #: Fields a quarantine entry keeps (the record's body is dropped: memory stays flat, the ledger stays small).
 QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
@@ -166,6 +174,26 @@ def process_batch(items: list[tuple[str, str]]) -> list[dict]:
     return records
 
 
+def prepare(records: list[dict]) -> list[dict]:
+    """Build each ok record's index document where the CPU work runs (a worker process), and keep only the
+    few fields the flow process still reads: it then splices in the story id and ships bytes."""
+    out: list[dict] = []
+    for r in records:
+        if r.get("status") != "ok":
+            out.append(r)
+            continue
+        slim = {k: r[k] for k in SLIM_FIELDS if k in r}
+        slim[DOC] = document_bytes(r)
+        out.append(slim)
+    return out
+
+
+def _document(r: dict) -> bytes:
+    if DOC in r:
+        return with_story_id(r[DOC], r.get("story_id") or r["id"])
+    return json.dumps(to_document(r), ensure_ascii=False, default=str).encode("utf-8")
+
+
 def quarantine_entry(record: dict, reason: str | None = None) -> dict:
     """What the ledger keeps of a quarantined record."""
     entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
@@ -191,12 +219,48 @@ def _known_stories(client: OpenSearch, index: str, records: list[dict]) -> list[
     return [h["_source"] for h in resp["hits"]["hits"]]
 
 
-def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
+class BatchIndexer:
+    """Writes the batches of one run into one index, remembering what the run wrote.
+
+    When the index was empty at the start (a first ingest, a new version), a record can only exist already if
+    this run wrote its id: the `mget` for unchanged documents is skipped for all other ids, and the story lookup
+    is skipped until something was written. Same results as asking the index, without the round trips.
+    """
+
+    def __init__(self, client: OpenSearch, index: str, *, empty: bool | None = None) -> None:
+        self.client, self.index = client, index
+        if empty is None:
+            with translated(client, f"reading {index}"):
+                client.indices.refresh(index=index)
+                empty = client.count(index=index)["count"] == 0
+        self.empty = empty
+        self.written: set[str] = set()  # only kept while `empty`: ids this run wrote
+
+    def existing(self, ids: list[str]) -> dict[str, dict]:
+        if self.empty:
+            ids = [i for i in ids if i in self.written]
+        with translated(self.client, f"reading {self.index}"):
+            return _existing(self.client, self.index, ids)
+
+    def known_stories(self, records: list[dict]) -> list[dict]:
+        if self.empty and not self.written:
+            return []
+        with translated(self.client, f"reading {self.index}"):
+            return _known_stories(self.client, self.index, records)
+
+    def __call__(self, records: list[dict]) -> Counts:
+        counts = index_batch(self.client, self.index, records, indexer=self)
+        return counts
+
+
+def index_batch(client: OpenSearch, index: str, records: list[dict], *, indexer: BatchIndexer | None = None,
+                chunk_size: int = 1000) -> Counts:
     """Write one batch: skip unchanged documents, group stories with the index, account for every record.
 
     A document OpenSearch rejects (mapping conflict) is quarantined alone; a cluster failure raises
     OpenSearchUnavailable and nothing of the batch is counted (re-running is safe: ids are stable).
     """
+    indexer = indexer or BatchIndexer(client, index, empty=False)
     counts = Counts(seen=len(records))
     bad_keys: set[str] = set()
     ok: list[dict] = []
@@ -216,8 +280,7 @@ def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
         else:
             dup_of[r["id"]] = r.get("source_path") or r["id"]
             ok.append(r)
-    with translated(client, f"reading {index}"):
-        before = _existing(client, index, [r["id"] for r in ok])
+    before = indexer.existing([r["id"] for r in ok])
     fresh = []
     for r in ok:
         old = before.get(r["id"])
@@ -226,10 +289,10 @@ def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
             counts.unchanged += 1
         else:
             fresh.append(r)
-    with translated(client, f"reading {index}"):
-        known = _known_stories(client, index, fresh)
+    known = indexer.known_stories(fresh)
     articles.assign_story_ids(fresh, known=known)
-    result = bulk.write(client, index, (to_document(r) for r in fresh))
+    result = bulk.write_lines(client, index, bulk.prepared(index, ((r["id"], _document(r)) for r in fresh)),
+                              chunk_size=chunk_size)
     failed = dict(result.failed)
     for r in fresh:
         if r["id"] in failed:
@@ -241,6 +304,8 @@ def index_batch(client: OpenSearch, index: str, records: list[dict]) -> Counts:
         else:
             counts.indexed += 1
             counts.languages[r.get("language") or "?"] += 1
+            if indexer.empty:
+                indexer.written.add(r["id"])
     counts.ok_keys = {r.get("source_key") or r.get("source_path") for r in records} - bad_keys
     counts.check(f" in a batch of {len(records)}")
     return counts

@@ -78,3 +78,19 @@ def to_document(record: dict, *, indexed_at: datetime | None = None) -> dict:
     doc["translit"] = transliterate("\n".join(p for p in (title, *captions, names, translit_body) if p))
     doc["indexed_at"] = (indexed_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     return doc
+
+
+def document_bytes(record: dict, *, indexed_at: datetime | None = None) -> bytes:
+    """to_document as UTF-8 JSON *without* its story_id, for `with_story_id` to complete once stories are known.
+
+    Built where the CPU work runs (a worker process), so the flow process only splices in the story id and
+    ships bytes: no dict to rebuild, no JSON to encode there.
+    """
+    doc = to_document(record, indexed_at=indexed_at)
+    del doc["story_id"]
+    return json.dumps(doc, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def with_story_id(doc: bytes, story_id: str) -> bytes:
+    """Complete a `document_bytes` document: the same JSON as `to_document` gives (key order aside)."""
+    return b"".join((doc[:-1], b', "story_id": ', json.dumps(story_id).encode(), b"}"))
