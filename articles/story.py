@@ -55,22 +55,46 @@ def _day(rec: dict[str, Any]) -> date | None:
         return None
 
 
-def similar(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Same story? Date gate, then weighted overlap of fingerprints."""
-    fa, fb = set(a.get("fingerprint") or []), set(b.get("fingerprint") or [])
-    if not fa or not fb:
+class _Prepared:
+    """What `similar` needs of one document, computed once per call: its fingerprint keys split by weight
+    (1.0 / 0.5 / 0.25, so a weighted overlap is three set intersections), their weight sum and its day."""
+
+    __slots__ = ("keys", "full", "half", "quarter", "total", "day")
+
+    def __init__(self, rec: dict[str, Any], weights: dict[str, float]) -> None:
+        self.keys = frozenset(rec.get("fingerprint") or [])
+        full, half, quarter = [], [], []
+        for k in self.keys:
+            w = weights.get(k)
+            if w is None:
+                w = weights[k] = _weight(k)
+            (full if w == 1.0 else half if w == 0.5 else quarter).append(k)
+        self.full, self.half, self.quarter = frozenset(full), frozenset(half), frozenset(quarter)
+        # the weights are 1, 1/2 and 1/4: every sum below is exact, whatever the order of its terms
+        self.total = len(full) + 0.5 * len(half) + 0.25 * len(quarter)
+        self.day = _day(rec)
+
+
+def _similar(a: _Prepared, b: _Prepared) -> bool:
+    if not a.keys or not b.keys:
         return False
-    da, db = _day(a), _day(b)
+    da, db = a.day, b.day
     dated = da is not None and db is not None
     if dated and abs((da - db).days) > MAX_DAYS:  # type: ignore[operator]
         return False
-    shared = sum(_weight(k) for k in fa & fb)
-    smaller = min(sum(_weight(k) for k in fa), sum(_weight(k) for k in fb))
+    shared = len(a.full & b.full) + 0.5 * len(a.half & b.half) + 0.25 * len(a.quarter & b.quarter)
+    smaller = min(a.total, b.total)
     if smaller <= 0:
         return False
     need_shared = max(3.0, min(MIN_SHARED, 0.5 * smaller))
     need_overlap = MIN_OVERLAP_DATED if dated else MIN_OVERLAP_UNDATED
     return shared >= need_shared and shared / smaller >= need_overlap
+
+
+def similar(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Same story? Date gate, then weighted overlap of fingerprints."""
+    weights: dict[str, float] = {}
+    return _similar(_Prepared(a, weights), _Prepared(b, weights))
 
 
 def story_candidates_terms(record: dict[str, Any]) -> list[str]:
@@ -94,35 +118,42 @@ def assign_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, An
             i = parent[i]
         return i
 
+    weights: dict[str, float] = {}
+    prep = [_Prepared(d, weights) for d in docs]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(docs):
-        for k in set(d.get("fingerprint") or []):
-            postings[k].append(i)
-    pairs: set[tuple[int, int]] = set()
+    for i, p in enumerate(prep):
+        for k in p.keys:
+            postings[k].append(i)  # ascending doc order
+    # candidate pairs (i, j), i < j: documents sharing a key whose posting is not too common. Known-known pairs
+    # are already decided, so i is a new record; near[i] holds its partners j > i, visited in ascending (i, j)
+    # order (the order the merges below depend on).
+    n_new = len(new)
+    near: list[set[int]] = [set() for _ in range(n_new)]
     for idxs in postings.values():
         if len(idxs) > MAX_POSTING:
             continue
-        for x in range(len(idxs)):
-            for y in range(x + 1, len(idxs)):
-                i, j = idxs[x], idxs[y]
-                if i < len(new) or j < len(new):  # known-known pairs are already decided
-                    pairs.add((i, j))
+        for x, i in enumerate(idxs):
+            if i >= n_new:
+                break
+            near[i].update(idxs[x + 1 :])
     # a story spans a few days: a merge that would put members more than MAX_DAYS apart (an undated article
     # bridging two dated stories) is refused
-    span: list[tuple[date, date] | None] = [(d, d) if (d := _day(x)) else None for x in docs]
-    for i, j in sorted(pairs):
-        ri, rj = find(i), find(j)
-        if ri == rj or not similar(docs[i], docs[j]):
-            continue
-        si, sj = span[ri], span[rj]
-        if si and sj:
-            lo, hi = min(si[0], sj[0]), max(si[1], sj[1])
-            if (hi - lo).days > MAX_DAYS:
+    span: list[tuple[date, date] | None] = [(p.day, p.day) if p.day else None for p in prep]
+    for i in range(n_new):
+        pi = prep[i]
+        for j in sorted(near[i]):
+            ri, rj = find(i), find(j)
+            if ri == rj or not _similar(pi, prep[j]):
                 continue
-            span[rj] = (lo, hi)
-        else:
-            span[rj] = si or sj
-        parent[ri] = rj
+            si, sj = span[ri], span[rj]
+            if si and sj:
+                lo, hi = min(si[0], sj[0]), max(si[1], sj[1])
+                if (hi - lo).days > MAX_DAYS:
+                    continue
+                span[rj] = (lo, hi)
+            else:
+                span[rj] = si or sj
+            parent[ri] = rj
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)
