@@ -3,6 +3,21 @@
 
 log() { echo "$log_name: $*" >&2; }
 
+node_root() {
+  # Where a node's install and data live: the cache, unless we run as root and the `opensearch` user we hand
+  # the node to cannot reach it (a clone under /root, mode 700): then a folder of its own under /var/cache.
+  local c=$1
+  if [[ $(id -u) -eq 0 ]]; then
+    id opensearch >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin opensearch
+    mkdir -p "$c"
+    if ! runuser -u opensearch -- test -x "$c" 2>/dev/null; then
+      c=/var/cache/newsindex/$(printf '%s' "$c" | sha1sum | cut -c1-12)
+      mkdir -p "$c"
+    fi
+  fi
+  printf '%s\n' "$c"
+}
+
 find_java() {
   # OpenSearch 3.x needs Java 21+.
   local c major
@@ -26,7 +41,6 @@ mvn_get() {
 run_as() {
   # OpenSearch refuses to run as root: give it a system user of its own, as the official image does.
   if [[ $(id -u) -eq 0 ]]; then
-    id opensearch >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin opensearch
     chown -R opensearch: "$home" "$data"
     runuser -u opensearch -- "$@"
   else

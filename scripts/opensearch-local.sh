@@ -13,15 +13,16 @@ url=${OPENSEARCH_URL:-http://127.0.0.1:9200}
 hostport=${url#*://}; hostport=${hostport%%/*}; port=${hostport##*:}
 [[ "$port" =~ ^[0-9]+$ ]] || port=9200
 cache=${NEWSINDEX_CACHE:-$here/.cache}
-home=$cache/opensearch-$v
-data=$cache/opensearch-data-$port
-pidfile=$data/opensearch.pid
 heap=${OPENSEARCH_HEAP:-512m}
 m2=$cache/m2
 
 log_name=opensearch
 # shellcheck disable=SC1091
 source "$here/scripts/opensearch-common.sh"
+nodes=$(node_root "$cache")
+home=$nodes/opensearch-$v
+data=$nodes/opensearch-data-$port
+pidfile=$data/opensearch.pid
 
 answers() { curl -s -o /dev/null -m 3 "http://127.0.0.1:$port/" ; }
 
@@ -91,5 +92,6 @@ case "${1:-}" in
   stop) stop_node ;;
   status) status ;;
   install) install ;;
-  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
+  pidfile) echo "$pidfile" ;;
+  *) echo "usage: $0 start|stop|status|install|pidfile" >&2; exit 2 ;;
 esac

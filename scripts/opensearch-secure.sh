@@ -24,12 +24,6 @@ port=${NEWSINDEX_SECURE_PORT:-9210}
 [[ "$port" =~ ^[0-9]+$ ]] || { echo "NEWSINDEX_SECURE_PORT must be a number" >&2; exit 2; }
 export NEWSINDEX_CACHE=${NEWSINDEX_CACHE:-$here/.cache}
 cache=$NEWSINDEX_CACHE
-base=$cache/opensearch-$v
-home=$cache/opensearch-secure-$v
-data=$cache/opensearch-secure-data-$port
-conf=$data/config
-certs=$conf/certs
-pidfile=$data/opensearch.pid
 heap=${OPENSEARCH_HEAP:-512m}
 m2=$cache/m2
 user=admin
@@ -37,6 +31,13 @@ user=admin
 log_name=opensearch-secure
 # shellcheck disable=SC1091
 source "$here/scripts/opensearch-common.sh"
+nodes=$(node_root "$cache")
+base=$nodes/opensearch-$v
+home=$nodes/opensearch-secure-$v
+data=$nodes/opensearch-secure-data-$port
+conf=$data/config
+certs=$conf/certs
+pidfile=$data/opensearch.pid
 
 password() {
   local pw=${OPENSEARCH_PASSWORD:-${OPENSEARCH_INITIAL_ADMIN_PASSWORD:-}}

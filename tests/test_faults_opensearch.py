@@ -113,11 +113,11 @@ def _node(action: str, port: int) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def throwaway_node():
-    """A separate node on 9220 (its own data dir .cache/opensearch-data-9220), stopped at teardown."""
-    data = ROOT / ".cache" / f"opensearch-data-{THROWAWAY_PORT}"
+    """A separate node on 9220 (its own data dir), stopped at teardown."""
     proc = _node("start", THROWAWAY_PORT)
     assert proc.returncode == 0, proc.stderr
-    yield {"url": f"http://127.0.0.1:{THROWAWAY_PORT}", "pidfile": data / "opensearch.pid"}
+    pidfile = Path(_node("pidfile", THROWAWAY_PORT).stdout.strip())
+    yield {"url": f"http://127.0.0.1:{THROWAWAY_PORT}", "pidfile": pidfile}
     _node("stop", THROWAWAY_PORT)
 
 
