@@ -79,29 +79,23 @@ class CpuPool:
         self._pool: Executor | None = None
         self._lock = threading.Lock()
 
-    def run(self, fn, arg, size: int):
+    def _pool_for(self, size: int) -> Executor | None:
+        """The shared pool, started on first use; small jobs stay in this process (spawning costs more)."""
         if self.workers <= 1:
-            return fn(arg)
+            return None
         with self._lock:
             if self._pool is None and size < MIN_POOL_FILES:
-                pool = None
-            else:
-                if self._pool is None:
-                    self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-                pool = self._pool
-        return fn(arg) if pool is None else pool.submit(fn, arg).result()
+                return None
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+    def run(self, fn, arg, size: int):
+        return self.map(fn, [arg], size)[0]
 
     def map(self, fn, args: list, size: int) -> list:
         """`fn` over `args` on the pool's workers (spread over all of them), results in order."""
-        if self.workers <= 1:
-            return [fn(a) for a in args]
-        with self._lock:
-            if self._pool is None and size < MIN_POOL_FILES:
-                pool = None
-            else:
-                if self._pool is None:
-                    self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-                pool = self._pool
+        pool = self._pool_for(size)
         if pool is None:
             return [fn(a) for a in args]
         futures = [pool.submit(fn, a) for a in args]
