@@ -8,15 +8,13 @@ is the same (a `touch`, a copy to a new machine). Everything else is read, clean
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from flows.work import prepare, process_batch
+from flows.work import file_sha256, prepare, process_batch
 
 
 @dataclass(frozen=True)
@@ -73,27 +71,13 @@ def plan(files: list[FileInfo], known: dict[str, dict], *, pipeline_version: str
     return p
 
 
-def file_hash(path: str) -> str | None:
-    """None for what cannot be read as a file: a FIFO or device would block open() forever."""
-    h = hashlib.sha256()
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
 def read_batch(files: list[FileInfo]) -> BatchOutput:
     """Hash each file, clean+enrich the ones whose bytes changed and build their index documents (`prepare`).
     CPU-bound: runs in a worker process, which sends back compact records with ready-to-index bytes."""
     out = BatchOutput()
     changed: list[tuple[str, str]] = []
     for f in files:
-        digest = file_hash(f.path)
+        digest = file_sha256(f.path)
         same = digest is not None and digest == f.known_hash
         out.files[f.key] = {"size": f.size, "mtime_ns": f.mtime_ns, "file_hash": digest, "unchanged": same}
         if not same:

@@ -93,9 +93,13 @@ def reason_kind(reason: str | None) -> str:
 
 
 def file_sha256(path: str) -> str | None:
-    """Streamed (1 MiB at a time): a 50 MB input costs 1 MiB of memory, not 50."""
+    """Streamed (1 MiB at a time): a 50 MB input costs 1 MiB of memory, not 50.
+
+    None for what cannot be read as a file: a FIFO or device would block open() forever."""
     h = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as fh:
             while chunk := fh.read(1 << 20):
                 h.update(chunk)

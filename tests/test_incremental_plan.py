@@ -27,11 +27,11 @@ def test_plan_skips_only_what_provably_did_not_change():
 
 
 def test_touched_file_with_same_bytes_is_not_cleaned(tmp_path):
-    from flows.incremental import file_hash
+    from flows.work import file_sha256
 
     f = tmp_path / "a.txt"
     f.write_text("hello", encoding="utf-8")
-    out = read_batch([FileInfo(str(f), "a.txt", 5, 2, file_hash(str(f)))])
+    out = read_batch([FileInfo(str(f), "a.txt", 5, 2, file_sha256(str(f)))])
     assert out.records == [] and out.files["a.txt"]["unchanged"] is True
 
 

@@ -26,12 +26,10 @@ def _client():
 def _save_state(client, alias: str, target: str, source: str, items: list[tuple[str, str]], records: list[dict],
                 counts) -> None:
     """Tell the incremental state what the retry found, so the next ingest neither re-reads nor mis-counts it."""
-    try:
-        from flows.incremental import BatchOutput, file_hash, new_states, source_id
-        from flows.work import pipeline_version
-        from indexing import state
-    except ImportError:  # no incremental state in this build
-        return
+    from flows.incremental import BatchOutput, new_states, source_id
+    from flows.work import file_sha256, pipeline_version
+    from indexing import state
+
     out = BatchOutput(records=records)
     for path, key in items:
         try:
@@ -39,7 +37,7 @@ def _save_state(client, alias: str, target: str, source: str, items: list[tuple[
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             size, mtime = -1, -1
-        out.files[key] = {"size": size, "mtime_ns": mtime, "file_hash": file_hash(path), "unchanged": False}
+        out.files[key] = {"size": size, "mtime_ns": mtime, "file_hash": file_sha256(path), "unchanged": False}
     failed = {q["id"] for q in counts.quarantine if str(q.get("reason", "")).startswith("rejected by OpenSearch")}
     src = source_id(source)
     state.ensure(client, alias)
