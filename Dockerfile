@@ -6,10 +6,10 @@ COPY newsindex newsindex
 COPY articles articles
 COPY indexing indexing
 COPY flows flows
-RUN pip install --no-cache-dir -e '.[dask]'
+COPY common common
 COPY config config
+RUN pip install --no-cache-dir '.[dask]'
 COPY seeds seeds
 COPY prefect.yaml ./
-ENV NEWSINDEX_CONFIG_DIR=/app/config
 ENTRYPOINT []
 CMD ["newsindex", "--help"]

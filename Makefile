@@ -29,10 +29,12 @@ run: install opensearch
 
 test: install opensearch
 	@$(BIN)/ruff check .
+	@$(BIN)/lint-imports
 	@$(BIN)/pytest -q --durations=10
 
 lint: install
 	@$(BIN)/ruff check .
+	@$(BIN)/lint-imports
 
 bench: install opensearch
 	@$(BIN)/python -m bench.run

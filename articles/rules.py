@@ -1,19 +1,18 @@
 """Load the cleaning rules (config/rules.yaml) and language data (config/languages.yaml) once.
 
 Rules are data so that a new site or language is a config change; this module only turns the
-lists into compiled regexes. Location: env NEWSINDEX_CONFIG_DIR, else <repo>/config.
+lists into compiled regexes. Location: `common.config.config_dir()`.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from common.config import config_dir, load_yaml
 
 MARKER_KEYS = (
     "crumb_home",
@@ -27,15 +26,6 @@ MARKER_KEYS = (
     "credit_prefixes",
     "section_names",
 )
-
-
-_DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[1] / "config"
-
-
-def config_dir() -> Path:
-    """Where rules live: NEWSINDEX_CONFIG_DIR or the repository's config/ folder."""
-    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
-    return Path(env) if env else _DEFAULT_CONFIG_DIR
 
 
 def _alt(words: list[str]) -> str:
@@ -133,13 +123,6 @@ class Rules:
         return lang.months if lang else {}
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
 def _merge_markers(raw: dict[str, Any]) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {k: [] for k in MARKER_KEYS}
     groups = list((raw.get("markers") or {}).values()) + list((raw.get("sites") or {}).values())
@@ -165,12 +148,12 @@ def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
 @lru_cache(maxsize=4)
 def _load(directory: str) -> Rules:
     base = Path(directory)
-    raw = _load_yaml(base / "rules.yaml")
+    raw = load_yaml(base / "rules.yaml")
     for extra in sorted(base.glob("rules.*.yaml")):  # site packs: rules.<site>.yaml
-        more = _load_yaml(extra)
+        more = load_yaml(extra)
         raw.setdefault("agencies", []).extend(more.get("agencies") or [])
         raw.setdefault("sites", {}).update(more.get("sites") or {})
-    langs_raw = _load_yaml(base / "languages.yaml")
+    langs_raw = load_yaml(base / "languages.yaml")
     languages = {code: _language_data(code, data or {}) for code, data in (langs_raw.get("languages") or {}).items()}
     agencies = [str(a) for a in raw.get("agencies") or []]
     return Rules(
@@ -207,8 +190,4 @@ def _mojibake_data(langs_raw: dict[str, Any]) -> dict[str, Any]:
 
 def get_rules() -> Rules:
     """The rule set for the current config dir (cached per directory)."""
-    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
-    return _load(str(Path(env)) if env else _DEFAULT_CONFIG_DIR_STR)
-
-
-_DEFAULT_CONFIG_DIR_STR = str(_DEFAULT_CONFIG_DIR)
+    return _load(str(config_dir()))

@@ -19,9 +19,9 @@ from opensearchpy import OpenSearch, helpers
 
 from bench.run import _cpu_s, opensearch_pid
 from bench.stages import _cycled_records
+from common.settings import Settings
 from indexing.documents import to_document
 from indexing.template import index_body
-from newsindex.settings import Settings
 
 
 def _strip(props: dict, *, term_vectors: bool, shingles: bool) -> dict:

@@ -12,10 +12,10 @@ from prefect import flow, task
 
 import articles
 from bench.stages import iter_files
+from common.settings import Settings
 from indexing import versions
 from indexing.client import make_client
 from indexing.documents import to_document
-from newsindex.settings import Settings
 
 
 @cache

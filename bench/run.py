@@ -165,8 +165,8 @@ def run_child(args: list[str], env: dict, os_pid: int | None, timeout: float = 7
 
 def drop_alias(alias: str) -> None:
     """Delete the bench alias's indices (versions and state), by exact names."""
+    from common.settings import Settings
     from indexing.client import make_client
-    from newsindex.settings import Settings
 
     client = make_client(Settings.from_env())
     names = list(client.indices.get(index=f"{alias}*", ignore_unavailable=True, allow_no_indices=True).keys())
@@ -365,8 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     docs = sorted(set(parse_docs(args.docs)))
 
+    from common.settings import Settings
     from indexing.client import check_reachable, make_client
-    from newsindex.settings import Settings
 
     settings = Settings.from_env()
     check_reachable(make_client(settings), settings)

@@ -99,8 +99,8 @@ def pure(corpus: str, records_out: str, limit: int, pin: bool = False) -> dict:
 
 # ------------------------------------------------------------------------------------------------ (c) bulk
 def _client():
+    from common.settings import Settings
     from indexing.client import make_client
-    from newsindex.settings import Settings
 
     return make_client(Settings.from_env(), timeout=120)
 

@@ -16,6 +16,7 @@ import logging
 import re
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from common.accounting import Counts
+from common.settings import Settings
 from flows import report
 from flows.incremental import (
     BatchOutput,
@@ -42,11 +45,9 @@ from flows.incremental import (
 )
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
-from flows.work import BatchIndexer, Counts, pipeline_version
+from flows.work import BatchIndexer, pipeline_version
 from indexing import bulk, ledger, state, versions
 from indexing.client import OpenSearchUnavailable, check_reachable, make_client, translated
-from newsindex import progress
-from newsindex.settings import Settings
 
 BATCH_SIZE = 200
 #: Batches per clean task and per index task (each batch is still cleaned, grouped and written on its own).
@@ -168,8 +169,12 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
 
 @flow(name="ingest", log_prints=False)
 def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
-           batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK) -> dict:
-    """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones."""
+           batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK,
+           on_progress: Callable[[int], None] | None = None) -> dict:
+    """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones.
+
+    `on_progress(n)` is told each time n more files are accounted for (the CLI's progress bar); a local
+    run only, a deployment has no caller to tell."""
     started = time.monotonic()
     if not Path(source).exists():
         raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")
@@ -187,6 +192,7 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
     # one batch per worker being cleaned, one ready for the index: enough to keep every core busy, and memory
     # bounded by (workers + 1) batches whatever the corpus size
     in_flight_max = (pool.workers if pool else max(2, getattr(runner, "_max_workers", 2) or 2)) + 1
+    advance = on_progress or (lambda n: None)
     totals = Totals()
     window: deque = deque()
     todo: list[FileInfo] = []
@@ -216,7 +222,7 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
         totals.counts.add(counts)
         totals.counts.ok_keys.clear()  # used per batch in the task; memory stays flat
         totals.deleted += deleted
-        progress.advance(sum(len(out.files) for out in outs))
+        advance(sum(len(out.files) for out in outs))
 
     set_current_pool(pool)
     try:
@@ -226,7 +232,7 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
             known = state.lookup(client, alias, src, [f.key for f in files])
             p = plan(files, known, pipeline_version=version, index=target)
             totals.skip(p.skipped)
-            progress.advance(len(p.skipped))
+            advance(len(p.skipped))
             todo.extend(p.todo)
             unit_known.update({f.key: known[f.key] for f in p.todo if f.key in known})
             if len(todo) >= batch_size:

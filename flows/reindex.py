@@ -22,13 +22,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from common.accounting import Counts
+from common.settings import Settings
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
-from flows.work import BatchIndexer, Counts, prepare, process_batch
+from flows.work import BatchIndexer, prepare, process_batch
 from indexing import bulk, versions
 from indexing.client import check_reachable, make_client, translated
 from indexing.template import index_body
-from newsindex.settings import Settings
 
 BATCH_SIZE = 200
 

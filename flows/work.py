@@ -11,18 +11,18 @@ import hashlib
 import json
 import os
 import stat
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from opensearchpy import OpenSearch
 
 import articles
+from common.accounting import Counts, reason_kind
+from common.config import config_dir
+from common.settings import max_input_bytes
 from indexing import bulk
 from indexing.client import translated
 from indexing.documents import document_bytes, to_document, with_story_id
-from newsindex.settings import config_dir, max_input_bytes
 
 #: What the flow process needs of an ok record once its document is built (`prepare`): ids, story grouping,
 #: the ledger and the incremental state. The text itself travels only inside the document bytes.
@@ -35,16 +35,6 @@ DOC = "_doc"
 QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
 
 
-class LedgerMismatch(AssertionError):
-    """seen != indexed + unchanged + quarantined: a bug in our accounting, never a state to continue from."""
-
-
-def check_balance(seen: int, indexed: int, unchanged: int, quarantined: int, where: str = "") -> None:
-    if seen != indexed + unchanged + quarantined:
-        raise LedgerMismatch(f"ledger out of balance{where}: seen {seen} != indexed {indexed} + unchanged "
-                             f"{unchanged} + quarantined {quarantined}")
-
-
 @cache
 def pipeline_version() -> str:
     """Changes when cleaning code or rules change, so an unchanged file is re-processed after an upgrade."""
@@ -54,42 +44,6 @@ def pipeline_version() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
-
-
-@dataclass
-class Counts:
-    seen: int = 0
-    indexed: int = 0
-    unchanged: int = 0
-    quarantined: int = 0
-    languages: Counter = field(default_factory=Counter)
-    reasons: Counter = field(default_factory=Counter)
-    quarantine: list[dict] = field(default_factory=list)
-    #: source keys of this run whose every record went in (their old quarantine entries can be cleared)
-    ok_keys: set = field(default_factory=set)
-
-    def add(self, other: Counts) -> None:
-        self.seen += other.seen
-        self.indexed += other.indexed
-        self.unchanged += other.unchanged
-        self.quarantined += other.quarantined
-        self.languages.update(other.languages)
-        self.reasons.update(other.reasons)
-        self.quarantine.extend(other.quarantine)
-        self.ok_keys |= other.ok_keys
-
-    def check(self, where: str = "") -> None:
-        check_balance(self.seen, self.indexed, self.unchanged, self.quarantined, where)
-
-    def as_dict(self) -> dict:
-        return {"seen": self.seen, "indexed": self.indexed, "unchanged": self.unchanged,
-                "quarantined": self.quarantined, "languages": dict(self.languages),
-                "quarantine_reasons": dict(self.reasons)}
-
-
-def reason_kind(reason: str | None) -> str:
-    """The short kind of a reason ("too large: 52428800 bytes ..." -> "too large"), for counting."""
-    return (reason or "unknown").split(":", 1)[0].strip() or "unknown"
 
 
 def file_sha256(path: str) -> str | None:

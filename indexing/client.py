@@ -16,7 +16,7 @@ from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
 from opensearchpy.exceptions import SSLError, TransportError
 
-from newsindex.settings import Settings
+from common.settings import Settings
 
 
 class OpenSearchUnavailable(RuntimeError):

@@ -20,10 +20,10 @@ from datetime import datetime, timedelta, timezone
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import RequestError
 
-from flows.work import check_balance, reason_kind
+from common.accounting import check_balance, reason_kind
+from common.settings import redact
 from indexing import bulk
 from indexing.client import translated
-from newsindex.settings import redact
 
 LEDGER_SUFFIX = "-ledger"
 QUARANTINE_SUFFIX = "-quarantine"

@@ -5,21 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from pathlib import Path
 
-from newsindex.settings import config_dir
-
-
-def _index_dir() -> Path:
-    return config_dir() / "index"
+from common.config import load_json
 
 
 @cache
 def index_body() -> dict:
     """The create-index body: settings with the per-language analysers, and the mappings."""
-    settings = json.loads((_index_dir() / "settings.json").read_text(encoding="utf-8"))
-    mappings = json.loads((_index_dir() / "mappings.json").read_text(encoding="utf-8"))
-    return {"settings": settings, "mappings": mappings}
+    return {"settings": load_json("index", "settings.json"), "mappings": load_json("index", "mappings.json")}
 
 
 def template_hash() -> str:
@@ -30,4 +23,4 @@ def template_hash() -> str:
 @cache
 def languages() -> dict[str, str]:
     """Language code -> field suffix with its own analyser; anything else uses the folding fallback."""
-    return json.loads((_index_dir() / "languages.json").read_text(encoding="utf-8"))
+    return load_json("index", "languages.json")

@@ -41,8 +41,8 @@ def _isolated_prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 @pytest.fixture(scope="session")
 def os_client():
+    from common.settings import Settings
     from indexing.client import check_reachable, make_client
-    from newsindex.settings import Settings
 
     settings = Settings.from_env()
     client = make_client(settings)

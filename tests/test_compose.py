@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from newsindex.settings import ENV_NAMES
+from common.settings import ENV_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 

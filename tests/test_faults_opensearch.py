@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from common.settings import Settings
 from flows.work import index_batch, process_batch
 from indexing import versions
 from indexing.client import make_client
-from newsindex.settings import Settings
 from tests.conftest import ROOT, SEEDS, run_cli
 
 pytestmark = pytest.mark.integration

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from common.accounting import LedgerMismatch
 from flows.sources import iter_sources
-from flows.work import LedgerMismatch, index_batch, process_batch
+from flows.work import index_batch, process_batch
 from indexing import ledger, versions
 from tests.conftest import SEEDS, run_cli
 

@@ -8,10 +8,10 @@ import threading
 
 import pytest
 
+from common.settings import Settings
 from indexing import versions
 from indexing.client import make_client
 from indexing.search import build_query
-from newsindex.settings import Settings
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.integration

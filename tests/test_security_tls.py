@@ -77,9 +77,9 @@ def test_unknown_ca_is_a_clear_certificate_error(secure_node, tmp_path):
 
 
 def test_right_ca_and_credentials_ingest_search_and_ledger_without_leaking(secure_node, tmp_path):
+    from common.settings import Settings
     from indexing import ledger
     from indexing.client import make_client
-    from newsindex.settings import Settings
 
     src = tmp_path / "src"
     src.mkdir()

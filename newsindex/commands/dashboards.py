@@ -13,8 +13,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from common.config import config_dir
 from newsindex.output import error, json_line
-from newsindex.settings import config_dir
 
 
 def default_files() -> list[Path]:

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from common.settings import DEFAULT_ALIAS
 from newsindex.output import error, json_line, summary_table
 from newsindex.prefect_env import quiet_prefect
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,10 +28,11 @@ def run(args: argparse.Namespace) -> int:
     runner = make_task_runner(args.task_runner, args.dask_address)
     show_bar = sys.stdout.isatty() and not args.json
     total = sum(1 for _ in iter_sources(args.source)) if show_bar else None
-    with api_for_workers(args.task_runner), progress.bar(f"ingest {args.source}", total, enabled=show_bar):
+    with api_for_workers(args.task_runner), \
+            progress.bar(f"ingest {args.source}", total, enabled=show_bar) as advance:
         summary = ingest.with_options(task_runner=runner)(
             source=args.source, alias=args.alias, keep_missing=args.keep_missing,
-            batch_size=args.batch_size or BATCH_SIZE)
+            batch_size=args.batch_size or BATCH_SIZE, on_progress=advance)
     if args.json:
         json_line(summary)
     else:

@@ -7,15 +7,15 @@ import os
 import time
 from collections import defaultdict
 
+from common.settings import DEFAULT_ALIAS
 from newsindex.output import json_line, summary_table
-from newsindex.settings import DEFAULT_ALIAS
 
 RETRY_BATCH = 200
 
 
 def _client():
+    from common.settings import Settings
     from indexing.client import check_reachable, make_client
-    from newsindex.settings import Settings
 
     settings = Settings.from_env()
     client = make_client(settings)
@@ -49,8 +49,9 @@ def _save_state(client, alias: str, target: str, source: str, items: list[tuple[
 
 def retry(client, alias: str) -> dict:
     """Re-process every quarantined input through flows.work, then update the ledger; returns the summary."""
+    from common.accounting import Counts
     from flows.sources import batched
-    from flows.work import Counts, index_batch, process_batch
+    from flows.work import index_batch, process_batch
     from indexing import ledger, versions
 
     started = time.monotonic()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from common.settings import DEFAULT_ALIAS
 from newsindex.output import error, json_line, summary_table
 from newsindex.prefect_env import quiet_prefect
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def run(args: argparse.Namespace) -> int:

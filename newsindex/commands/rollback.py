@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from common.settings import DEFAULT_ALIAS
 from newsindex.output import error, json_line
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def run(args: argparse.Namespace) -> int:
+    from common.settings import Settings
     from indexing import versions
     from indexing.client import check_reachable, make_client
-    from newsindex.settings import Settings
 
     settings = Settings.from_env()
     client = make_client(settings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from common.settings import DEFAULT_ALIAS
 from newsindex.output import error, json_line
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def _print_hits(query: str, hits: list[dict]) -> None:
@@ -27,9 +27,9 @@ def _print_hits(query: str, hits: list[dict]) -> None:
 def run(args: argparse.Namespace) -> int:
     from opensearchpy.exceptions import NotFoundError, RequestError
 
+    from common.settings import Settings
     from indexing.client import check_reachable, make_client
     from indexing.search import Filters, search
-    from newsindex.settings import Settings
 
     settings = Settings.from_env()
     client = make_client(settings)

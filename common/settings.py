@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 DEFAULT_URL = "http://127.0.0.1:9200"
 DEFAULT_ALIAS = "news"
@@ -21,12 +20,6 @@ ENV_NAMES = (
 #: Inputs larger than this are quarantined as "too large" without being read (memory stays bounded).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SECRET_ENV_NAMES = ("OPENSEARCH_PASSWORD", "OPENSEARCH_INITIAL_ADMIN_PASSWORD")
-
-
-def config_dir() -> Path:
-    """Config lives beside the code in a clone; NEWSINDEX_CONFIG_DIR points elsewhere for installs."""
-    env = os.environ.get("NEWSINDEX_CONFIG_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[1] / "config"
 
 
 def max_input_bytes() -> int:
