@@ -4,6 +4,6 @@ Pure functions only (no Prefect, no OpenSearch), so flows and the CLI share one 
 """
 
 from .readers import ARTICLE_MAX_BYTES, process_bytes, process_path
-from .story import assign_story_ids, story_candidates_terms
+from .story import story_candidates_terms, with_story_ids
 
-__all__ = ["ARTICLE_MAX_BYTES", "assign_story_ids", "process_bytes", "process_path", "story_candidates_terms"]
+__all__ = ["ARTICLE_MAX_BYTES", "with_story_ids", "process_bytes", "process_path", "story_candidates_terms"]

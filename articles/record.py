@@ -15,31 +15,10 @@ from .clean import Cleaned, clean_text
 from .dates import DateMention, find_dates, normalise_given, resolve
 from .language import detect_language
 from .names import extract_names, fingerprint, names_with_ascii
+from .record_type import Article, fields
 from .rules import Rules, get_rules
 
-FIELDS = (
-    "id",
-    "source_path",
-    "status",
-    "reason",
-    "language",
-    "title",
-    "body",
-    "captions",
-    "section",
-    "source",
-    "dateline",
-    "published_at",
-    "removed",
-    "story_id",
-    "content_hash",
-    "format",
-    "url",
-    "fingerprint",
-    "names",
-    "encoding",
-    "fixes",
-)
+FIELDS = fields(Article)
 
 
 STORY_TEXT_CHARS = 60_000  # names, fingerprint and year evidence are read from this much of the body

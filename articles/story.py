@@ -103,9 +103,11 @@ def story_candidates_terms(record: dict[str, Any]) -> list[str]:
     return sorted(keys, key=lambda k: (-len(k), k))[:64]
 
 
-def assign_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]] = ()) -> None:
-    """Set record["story_id"] in place for ok records, joining stories already in the index."""
-    new = [r for r in records if r.get("status", "ok") == "ok"]
+def with_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """New records with their story_id: shared by ok records of one story, joining stories already in the
+    index (`known`); None for quarantined ones. The given records are left as they are."""
+    positions = [i for i, r in enumerate(records) if r.get("status", "ok") == "ok"]
+    new = [records[i] for i in positions]
     old = [k for k in known if k.get("id") and k.get("fingerprint")]
     new_ids = {r["id"] for r in new}
     old = [k for k in old if k["id"] not in new_ids]  # a re-processed article is judged afresh
@@ -157,12 +159,11 @@ def assign_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, An
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(docs)):
         groups[find(i)].append(i)
+    story_of: list[str | None] = [None] * len(records)
     for members in groups.values():
         existing = sorted(str(docs[i]["story_id"]) for i in members if i >= len(new) and docs[i].get("story_id"))
         sid = existing[0] if existing else "s-" + min(str(docs[i]["id"]) for i in members)
         for i in members:
             if i < len(new):
-                docs[i]["story_id"] = sid
-    for r in records:
-        if r.get("status", "ok") != "ok":
-            r["story_id"] = None
+                story_of[positions[i]] = sid
+    return [{**r, "story_id": sid} for r, sid in zip(records, story_of, strict=True)]

@@ -17,6 +17,8 @@ from pathlib import Path
 from opensearchpy import OpenSearch
 
 import articles
+from articles.record import quarantined
+from articles.record_type import SLIM, STORY, UNCHANGED, Quarantined, Record, fields
 from common.accounting import Counts, reason_kind
 from common.config import config_dir
 from common.settings import max_input_bytes
@@ -26,13 +28,12 @@ from indexing.documents import document_bytes, to_document, with_story_id
 
 #: What the flow process needs of an ok record once its document is built (`prepare`): ids, story grouping,
 #: the ledger and the incremental state. The text itself travels only inside the document bytes.
-SLIM_FIELDS = ("id", "status", "reason", "source_path", "source_key", "input_path", "format", "sha256",
-               "content_hash", "pipeline_version", "language", "published_at", "fingerprint", "story_id")
+SLIM_FIELDS = fields(Record, SLIM)
 #: Key of the ready-to-index document (UTF-8 JSON without story_id) in a prepared record.
 DOC = "_doc"
 
 #: Fields a quarantine entry keeps (the record's body is dropped: memory stays flat, the ledger stays small).
-QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
+QUARANTINE_FIELDS = fields(Quarantined)
 
 
 @cache
@@ -93,42 +94,29 @@ def precheck(path: str) -> str | None:
     return None
 
 
-def _quarantined(path: str, key: str, reason: str) -> dict:
-    """A contract record for an input we refused before the reader saw it."""
-    try:
-        from articles.record import stable_id
-    except ImportError:  # pragma: no cover - articles keeps stable_id; this only guards a rename
-        def stable_id(sp: str) -> str:
-            return hashlib.sha1(sp.encode("utf-8")).hexdigest()[:20]
-    return {"id": stable_id(key), "source_path": key, "status": "quarantined", "reason": reason,
-            "language": None, "title": None, "body": None, "captions": [], "section": None, "source": None,
-            "dateline": None, "published_at": None, "removed": [], "story_id": None, "content_hash": None,
-            "format": None, "fingerprint": [], "names": [], "fixes": []}
-
-
-def process_batch(items: list[tuple[str, str]]) -> list[dict]:
+def process_batch(items: list[tuple[str, str]]) -> list[Record]:
     """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input."""
     version = pipeline_version()
-    records: list[dict] = []
+    records: list[Record] = []
     for path, key in items:
         reason = precheck(path)
         if reason is None:
             try:
                 recs = articles.process_path(path, source_path=key)
             except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the batch
-                recs = [_quarantined(path, key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
+                recs = [quarantined(key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
             if not recs:
-                recs = [_quarantined(path, key, "unprocessable: the reader produced no record")]
+                recs = [quarantined(key, "unprocessable: the reader produced no record")]
         else:
-            recs = [_quarantined(path, key, reason)]
+            recs = [quarantined(key, reason)]
+        run = {"source_key": key, "input_path": os.path.abspath(path), "pipeline_version": version}
         for rec in recs:
-            rec["source_key"] = key
-            rec["input_path"] = os.path.abspath(path)
-            rec["pipeline_version"] = version
-            if rec.get("status") != "ok":
-                rec["sha256"] = rec.get("content_hash") or (
-                    file_sha256(path) if reason is None or reason.startswith("too large") else None)
-            records.append(rec)
+            if rec.get("status") == "ok":
+                records.append({**rec, **run})  # type: ignore[typeddict-item]
+                continue
+            sha = rec.get("content_hash") or (
+                file_sha256(path) if reason is None or reason.startswith("too large") else None)
+            records.append({**rec, **run, "sha256": sha})  # type: ignore[typeddict-item]
     return records
 
 
@@ -163,7 +151,7 @@ def quarantine_entry(record: dict, reason: str | None = None) -> dict:
 def _existing(client: OpenSearch, index: str, ids: list[str]) -> dict[str, dict]:
     if not ids:
         return {}
-    resp = client.mget(index=index, body={"ids": ids}, _source=["content_hash", "pipeline_version", "story_id"])
+    resp = client.mget(index=index, body={"ids": ids}, _source=list(fields(Record, UNCHANGED)))
     return {d["_id"]: d["_source"] for d in resp["docs"] if d.get("found")}
 
 
@@ -173,7 +161,7 @@ def _known_stories(client: OpenSearch, index: str, records: list[dict]) -> list[
         return []
     resp = client.search(index=index, body={
         "size": 200, "query": {"terms": {"fingerprint": terms[:1000]}},
-        "_source": ["id", "story_id", "language", "published_at", "fingerprint"]})
+        "_source": list(fields(Record, STORY))})
     return [h["_source"] for h in resp["hits"]["hits"]]
 
 
@@ -247,8 +235,7 @@ def index_batch(client: OpenSearch, index: str, records: list[dict], *, indexer:
             counts.unchanged += 1
         else:
             fresh.append(r)
-    known = indexer.known_stories(fresh)
-    articles.assign_story_ids(fresh, known=known)
+    fresh = articles.with_story_ids(fresh, known=indexer.known_stories(fresh))
     result = bulk.write_lines(client, index, bulk.prepared(index, ((r["id"], _document(r)) for r in fresh)),
                               chunk_size=chunk_size)
     failed = dict(result.failed)

@@ -16,11 +16,12 @@ from datetime import datetime
 
 from opensearchpy import OpenSearch
 
+from articles.record_type import HIT, PER_LANGUAGE, VERSION, Record, fields
 from indexing.documents import lang_suffix, transliterate
 from indexing.template import languages
 
-SOURCE_FIELDS = ["id", "source_path", "title", "language", "published_at", "story_id", "source", "section"]
-VERSION_FIELDS = ["id", "source_path", "language"]
+SOURCE_FIELDS = list(fields(Record, HIT))
+VERSION_FIELDS = list(fields(Record, VERSION))
 #: Query text with any of these is left exactly as the user wrote it (no joined-syllable variants).
 _OPERATORS = re.compile(r'[+|\-"*()~\\]')
 _MAX_VERSIONS = 50
@@ -110,7 +111,7 @@ def _highlight(field: str) -> dict:
 
 def build_query(query: str, filters: Filters = Filters(), size: int = 10) -> dict:
     """User text only ever goes through simple_query_string, never into the DSL itself."""
-    highlighted = [f"{kind}_{s}" for s in suffixes(filters.lang) for kind in ("title", "body", "captions")]
+    highlighted = [f"{kind}_{s}" for s in suffixes(filters.lang) for kind in fields(Record, PER_LANGUAGE)]
     return {
         "size": size,
         "query": {"bool": {"should": _clauses(query, filters.lang), "minimum_should_match": 1,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from articles import assign_story_ids, process_path
+from articles import process_path, with_story_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 QUOTES = str.maketrans(
@@ -25,8 +25,7 @@ def run_corpus(corpus: Path, names: list[str]) -> dict[str, dict]:
     recs: list[dict] = []
     for name in dict.fromkeys(n.split("#")[0] for n in names):  # JSONL records are "file#line"
         recs.extend(process_path(corpus / name, source_path=name))
-    assign_story_ids(recs)
-    return {r["source_path"]: r for r in recs}
+    return {r["source_path"]: r for r in with_story_ids(recs)}
 
 
 def check(expected: dict, out: dict[str, dict]) -> list[str]:

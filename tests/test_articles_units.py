@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from articles import assign_story_ids, process_bytes, process_path, story_candidates_terms
+from articles import process_bytes, process_path, story_candidates_terms, with_story_ids
 from articles.dates import find_dates, infer_year, year_anchor
 from articles.decode import repair_mojibake
 from articles.language import detect_language
@@ -74,15 +74,15 @@ def test_too_large_is_quarantined_without_reading(tmp_path: Path, monkeypatch) -
 
 def test_story_ids_are_order_independent_and_join_the_index() -> None:
     recs = [r for f in sorted(SEEDS.glob("*.txt")) for r in process_path(f, f.name)]
-    assign_story_ids(recs)
+    recs = with_story_ids(recs)
     forward = {r["source_path"]: r["story_id"] for r in recs}
     again = [r for f in sorted(SEEDS.glob("*.txt"), reverse=True) for r in process_path(f, f.name)]
-    assign_story_ids(again)
+    again = with_story_ids(again)
     assert {r["source_path"]: r["story_id"] for r in again} == forward
     # a new article joins the story already in the index
     known = [dict(r, story_id="s-existing") for r in recs if r["source_path"].startswith("000")]
     new = [r for r in again if r["source_path"].startswith("001")]
-    assign_story_ids(new, known)
+    new = with_story_ids(new, known)
     assert new[0]["story_id"] == "s-existing"
     assert story_candidates_terms(new[0])
 

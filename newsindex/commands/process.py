@@ -13,8 +13,7 @@ def run(args: argparse.Namespace) -> int:
     records = []
     for f in args.files:
         records.extend(articles.process_path(f, source_path=f))
-    articles.assign_story_ids(records)
-    for rec in records:
+    for rec in articles.with_story_ids(records):
         if args.json:
             json_line(rec)
         else:
