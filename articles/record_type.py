@@ -9,6 +9,7 @@ here from the roles a field is annotated with, so adding a field is one line in 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, Literal, TypedDict, get_type_hints
 
 # Roles a field can play besides being part of the record (a field may have several).
@@ -74,6 +75,7 @@ def _hints(record_type: type) -> dict[str, Any]:
     return get_type_hints(record_type, include_extras=True)
 
 
+@cache
 def fields(record_type: type = Record, role: str | None = None, *, without: str | None = None) -> tuple[str, ...]:
     """The fields of `record_type` in declaration order: all, those with `role`, or those `without` a role."""
     out = []
