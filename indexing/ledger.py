@@ -38,8 +38,9 @@ LEDGER_MAPPING = {
         "alias": {"type": "keyword"},
         "index": {"type": "keyword"},
         "source": {"type": "keyword"},
-        "kind": {"type": "keyword"},  # ingest | quarantine-retry
-        "status": {"type": "keyword"},  # ok | failed
+        "source_dir": {"type": "keyword"},  # absolute: what `newsindex reindex` rebuilds from
+        "kind": {"type": "keyword"},  # ingest | reindex | quarantine-retry
+        "status": {"type": "keyword"},  # ok | failed | refused (a reindex its gate stopped)
         "error": {"type": "text"},
         "started_at": {"type": "date"},
         "finished_at": {"type": "date"},
@@ -48,6 +49,7 @@ LEDGER_MAPPING = {
         "deleted": {"type": "long"},
         "by_reason": {"properties": {"reason": {"type": "keyword"}, "count": {"type": "long"}}},
         "languages": {"properties": {"language": {"type": "keyword"}, "count": {"type": "long"}}},
+        "report": {"type": "object", "enabled": False},  # a reindex's quality report, kept as it is
     },
 }
 QUARANTINE_MAPPING = {
@@ -98,9 +100,11 @@ def _iso(t: datetime) -> str:
 
 
 def ensure(client: OpenSearch, alias: str) -> None:
+    """Create the ledger indices, or add the fields a newer version maps (strict mappings refuse unknown ones)."""
     for name, mapping in ((ledger_index(alias), LEDGER_MAPPING), (quarantine_index(alias), QUARANTINE_MAPPING)):
         with translated(client, f"creating {name}"):
             if client.indices.exists(index=name):
+                client.indices.put_mapping(index=name, body=mapping)
                 continue
             try:
                 client.indices.create(index=name, body={"settings": _SETTINGS, "mappings": mapping})
@@ -127,13 +131,15 @@ def run_document(alias: str, summary: dict, *, status: str = "ok", error: str | 
         by_kind[reason_kind(reason)] = by_kind.get(reason_kind(reason), 0) + int(n)
     return {
         "id": run_id, "run_id": run_id, "alias": alias, "index": summary.get("index"),
-        "source": str(summary.get("source") or ""), "kind": kind, "status": status,
+        "source": str(summary.get("source") or ""), "source_dir": summary.get("source_dir"),
+        "kind": kind, "status": status,
         "error": redact(error) if error else None,
         "started_at": started, "finished_at": finished, "duration_s": float(summary.get("duration_s") or 0),
         **counts, "deleted": int(summary.get("deleted") or 0),
         "by_reason": [{"reason": r, "count": n} for r, n in sorted(by_kind.items())],
         "languages": [{"language": lang, "count": int(n)}
                       for lang, n in sorted((summary.get("languages") or {}).items())],
+        "report": summary.get("report"),
     }
 
 
@@ -228,9 +234,44 @@ def runs(client: OpenSearch, alias: str, size: int = 20) -> list[dict]:
     return [h["_source"] for h in resp["hits"]["hits"]]
 
 
-def record_batch(client: OpenSearch, alias: str, counts, *, run_id: str, source: str = "") -> None:
-    """Per batch, from the ingest flow's `index` task: store this batch's quarantined inputs and clear
-    the entries of inputs that went in. Per batch, so the ledger keeps every input even when the run's
-    summary keeps only a sample of them in memory. `counts` is the `flows.work.Counts` of the batch."""
-    upsert_quarantine(client, alias, counts.quarantine, run_id=run_id, source=source)
-    clear_resolved(client, alias, counts.ok_keys)
+def reasons(client: OpenSearch, alias: str) -> dict[str, int]:
+    """Quarantined inputs of the alias by reason kind, as the ledger holds them now."""
+    index = quarantine_index(alias)
+    with translated(client, f"reading {index}"):
+        if not client.indices.exists(index=index):
+            return {}
+        resp = client.search(index=index, body={
+            "size": 0, "aggs": {"kinds": {"terms": {"field": "reason_kind", "size": 200}}}})
+    return {b["key"]: b["doc_count"] for b in resp["aggregations"]["kinds"]["buckets"]}
+
+
+def replace_quarantine(client: OpenSearch, alias: str, entries: list[dict], *, run_id: str, source: str) -> int:
+    """Make the quarantine ledger say what a new live version left out: `entries` in (keeping their history),
+    every other entry out. Returns how many old entries were cleared."""
+    upsert_quarantine(client, alias, entries, run_id=run_id, source=source)
+    index = quarantine_index(alias)
+    keep = {quarantine_id(alias, e.get("source_path") or e.get("source_key") or e.get("input_path") or "?")
+            for e in entries}
+    with translated(client, f"reading {index}"):
+        doomed = [h["_id"] for h in helpers.scan(client, index=index, query={"query": {"match_all": {}}},
+                                                  _source=False) if h["_id"] not in keep]
+    if not doomed:
+        return 0
+    deleted = bulk.delete(client, index, doomed)
+    with translated(client, f"refreshing {index}"):
+        client.indices.refresh(index=index)
+    return deleted
+
+
+def recorded_sources(client: OpenSearch, alias: str, index: str) -> list[str]:
+    """The source folders (absolute) that runs recorded for the physical `index`: what it was built from."""
+    name = ledger_index(alias)
+    with translated(client, f"reading {name}"):
+        if not client.indices.exists(index=name):
+            return []
+        resp = client.search(index=name, body={
+            "size": 0, "query": {"bool": {"filter": [
+                {"term": {"index": index}}, {"term": {"status": "ok"}},
+                {"terms": {"kind": ["ingest", "reindex"]}}, {"exists": {"field": "source_dir"}}]}},
+            "aggs": {"dirs": {"terms": {"field": "source_dir", "size": 20}}}})
+    return sorted(b["key"] for b in resp["aggregations"]["dirs"]["buckets"])

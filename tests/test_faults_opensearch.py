@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.work import index_batch, process_batch
+from flows.work import process_batch
 from indexing import versions
 from indexing.client import make_client
+from indexing.writer import index_batch
 from newsindex.settings import Settings
 from tests.conftest import ROOT, SEEDS, run_cli
 

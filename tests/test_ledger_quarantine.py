@@ -7,8 +7,9 @@ import json
 import pytest
 
 from flows.sources import iter_sources
-from flows.work import LedgerMismatch, index_batch, process_batch
+from flows.work import LedgerMismatch, process_batch
 from indexing import ledger, versions
+from indexing.writer import index_batch
 from tests.conftest import SEEDS, run_cli
 
 pytestmark = pytest.mark.integration

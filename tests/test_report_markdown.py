@@ -38,5 +38,5 @@ def test_artifact_is_attached_to_the_flow_run():
     with get_client(sync_client=True) as client:
         [artifact] = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
-    assert artifact.key == report.REPORT_KEY and artifact.type == "markdown"
+    assert artifact.key == "ingest-report-news" and artifact.type == "markdown"  # per alias
     assert "| indexed | 3 |" in artifact.data
