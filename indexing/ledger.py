@@ -166,7 +166,7 @@ def upsert_quarantine(client: OpenSearch, alias: str, entries: Iterable[dict], *
     when = when or _iso(_now())
     docs: dict[str, dict] = {}
     for e in entries:
-        sp = e.get("source_path") or e.get("source_key") or e.get("input_path") or "?"
+        sp = _entry_key(e)
         qid = quarantine_id(alias, sp)
         reason = redact(str(e.get("reason") or "unknown"))
         docs[qid] = {
@@ -201,16 +201,26 @@ def clear_resolved(client: OpenSearch, alias: str, ok_source_keys: Iterable[str]
             return 0
     keys = sorted(set(ok_source_keys))
     doomed: list[str] = []
-    for i in range(0, len(keys), 1000):  # search + bulk delete: _delete_by_query needs the reindex module
+    for i in range(0, len(keys), 1000):
         with translated(client, f"reading {index}"):
             doomed += [h["_id"] for h in helpers.scan(
                 client, index=index, query={"query": {"terms": {"source_key": keys[i:i + 1000]}}}, _source=False)]
-    if not doomed:
+    return _delete(client, index, doomed)
+
+
+def _delete(client: OpenSearch, index: str, ids: list[str]) -> int:
+    """Delete quarantine entries by id (bulk: _delete_by_query needs the reindex module); visible at once."""
+    if not ids:
         return 0
-    deleted = bulk.delete(client, index, doomed)
+    deleted = bulk.delete(client, index, ids)
     with translated(client, f"refreshing {index}"):
         client.indices.refresh(index=index)
     return deleted
+
+
+def _entry_key(e: dict) -> str:
+    """The input an entry is about: its source path (`file` or `file#line`), else what it has."""
+    return e.get("source_path") or e.get("source_key") or e.get("input_path") or "?"
 
 
 def quarantined_entries(client: OpenSearch, alias: str) -> Iterator[dict]:
@@ -250,17 +260,11 @@ def replace_quarantine(client: OpenSearch, alias: str, entries: list[dict], *, r
     every other entry out. Returns how many old entries were cleared."""
     upsert_quarantine(client, alias, entries, run_id=run_id, source=source)
     index = quarantine_index(alias)
-    keep = {quarantine_id(alias, e.get("source_path") or e.get("source_key") or e.get("input_path") or "?")
-            for e in entries}
+    keep = {quarantine_id(alias, _entry_key(e)) for e in entries}
     with translated(client, f"reading {index}"):
         doomed = [h["_id"] for h in helpers.scan(client, index=index, query={"query": {"match_all": {}}},
                                                   _source=False) if h["_id"] not in keep]
-    if not doomed:
-        return 0
-    deleted = bulk.delete(client, index, doomed)
-    with translated(client, f"refreshing {index}"):
-        client.indices.refresh(index=index)
-    return deleted
+    return _delete(client, index, doomed)
 
 
 def recorded_sources(client: OpenSearch, alias: str, index: str) -> list[str]:
