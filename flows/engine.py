@@ -242,8 +242,9 @@ def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: Cp
         files = stat_files(batch)
         totals.files += len(files)
         files, known, skipped = planner(files)
-        totals.skip(skipped)
-        progress.advance(len(skipped))
+        if skipped:
+            totals.skip(skipped)
+            progress.advance(len(skipped))
         todo.extend(files)
         unit_known.update(known)
         if len(todo) >= batch_size:
