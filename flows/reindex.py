@@ -36,9 +36,9 @@ class ReindexAborted(RuntimeError):
 class ReindexRefused(ReindexAborted):
     """The quality gate refused the new version; the live one stays. `summary` holds the report."""
 
-    def __init__(self, message: str, summary: dict) -> None:
-        super().__init__(message)
-        self.summary = summary
+    def __init__(self, message: str, summary: dict | None = None) -> None:
+        super().__init__(message)  # args stay (message,): the exception survives a pickle round trip
+        self.summary = summary or {}
 
 
 def _refresh_interval(client, index: str, value: str) -> None:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(exc, ReindexRefused):
             if args.json:
                 json_line({**exc.summary, "swapped": False})
-            else:
+            elif exc.summary:
                 _table(exc.summary)
             error(f"reindex refused: {exc}")
             return 1
