@@ -137,14 +137,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             _stop(proc)
 
 
-def test_deploy_all_creates_both_deployments(stack: Stack):
+def test_deploy_all_creates_the_deployments(stack: Stack):
     r = stack.http.post("/deployments/filter", json={})
     r.raise_for_status()
     deps = {d["name"]: d for d in r.json()}
-    assert set(deps) >= {"ingest", "reindex"}
+    assert set(deps) >= {"ingest", "reindex", "quarantine-retry"}
     assert deps["ingest"]["schedules"] and deps["ingest"]["schedules"][0]["schedule"]["cron"] == "0 * * * *"
     assert not deps["reindex"]["schedules"]
-    for name, strategy in (("ingest", "ENQUEUE"), ("reindex", "CANCEL_NEW")):
+    assert not deps["quarantine-retry"]["schedules"]
+    for name, strategy in (("ingest", "ENQUEUE"), ("reindex", "CANCEL_NEW"), ("quarantine-retry", "ENQUEUE")):
         assert deps[name]["global_concurrency_limit"]["limit"] == 1
         assert deps[name]["concurrency_options"]["collision_strategy"] == strategy
         step = deps[name]["pull_steps"][0]["prefect.deployments.steps.set_working_directory"]
