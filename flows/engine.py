@@ -33,12 +33,19 @@ from flows.work import Counts, pipeline_version
 from indexing import bulk, ledger, state
 from indexing.client import check_reachable, is_transient, make_client, translated
 from indexing.writer import BatchIndexer
-from newsindex import progress
 from newsindex.settings import Settings
 
 BATCH_SIZE = 200
 #: Batches per clean task and per index task (each batch is still cleaned, grouped and written on its own).
 BATCHES_PER_TASK = 3
+
+#: on_progress(files done now, what the run waits for now): the CLI's progress display, or nothing
+Tell = Callable[..., None]
+
+
+def silent(files: int = 0, doing: str | None = None, total: int | None = None) -> None:
+    """The progress callback of a run nobody watches (a deployment)."""
+
 
 #: (files of one walked batch) -> (files to read, their stored states by key, stored states of files skipped)
 Planner = Callable[[list[FileInfo]], tuple[list[FileInfo], dict[str, dict], list[dict]]]
@@ -142,7 +149,8 @@ def clean_and_enrich(batches: list[list[FileInfo]]) -> list[BatchOutput]:
 
 @task(name="index", cache_policy=NO_CACHE, retries=4, retry_delay_seconds=exponential_backoff(backoff_factor=2),
       retry_jitter_factor=0.3, retry_condition_fn=retry_transient)
-def index(outs: list[BatchOutput], sink: Sink, known: dict[str, dict], done: list) -> tuple[Counts, int, int]:
+def index(outs: list[BatchOutput], sink: Sink, known: dict[str, dict], done: list,
+          tell: Tell = silent) -> tuple[Counts, int, int]:
     """Write a few batches, one after the other; idempotent, so retries are safe. `done` keeps the results
     of the batches already written, so a retry goes on with the next batch instead of counting the written
     ones again as unchanged. The progress display advances per batch.
@@ -151,7 +159,7 @@ def index(outs: list[BatchOutput], sink: Sink, known: dict[str, dict], done: lis
     looking for futures, twice per task run."""
     for out in outs[len(done):]:
         done.append(sink.write(out, known))
-        progress.advance(len(out.files))
+        tell(len(out.files))
     total, deleted, cleared = Counts(), 0, 0
     for counts, d, c in done:
         total.add(counts)
@@ -199,8 +207,8 @@ def cpu_pool() -> Iterator[CpuPool | None]:
 
 
 def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: CpuPool | None, *,
-        totals: Totals | None = None, batch_size: int = BATCH_SIZE,
-        batches_per_task: int = BATCHES_PER_TASK) -> Totals:
+        totals: Totals | None = None, batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK,
+        tell: Tell = silent) -> Totals:
     """Stream (path, key) items through plan -> clean + enrich -> index, a bounded window of work in flight."""
     totals = totals or Totals()
     runner = get_run_context().task_runner
@@ -229,22 +237,22 @@ def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: Cp
     def drain_one() -> None:
         future, known = window.popleft()
         outs: list[BatchOutput] = future.result()
-        progress.phase("indexing")
+        tell(0, "indexing")
         for out in outs:
             totals.skip([known[k] for k, meta in out.files.items() if meta["unchanged"] and k in known])
-        counts, deleted, cleared = index(quote(outs), quote(sink), quote(known), quote([]))
+        counts, deleted, cleared = index(quote(outs), quote(sink), quote(known), quote([]), quote(tell))
         totals.counts.add(counts)
         totals.deleted += deleted
         totals.cleared += cleared
 
-    progress.phase("reading")
+    tell(0, "reading")
     for batch in batched(items, batch_size):
         files = stat_files(batch)
         totals.files += len(files)
         files, known, skipped = planner(files)
         if skipped:
             totals.skip(skipped)
-            progress.advance(len(skipped))
+            tell(len(skipped))
         todo.extend(files)
         unit_known.update(known)
         if len(todo) >= batch_size:
@@ -273,9 +281,9 @@ class Clock:
         return round(time.time() - self.start, 2)
 
 
-def connect() -> OpenSearch:
+def connect(tell: Tell = silent) -> OpenSearch:
     """The flow's client, checked: a cluster that is not there fails the run at once, in one line."""
-    progress.phase("connecting to OpenSearch")
+    tell(0, "connecting to OpenSearch")
     settings = Settings.from_env()
     client = bulk.uncompressed_on_loopback(make_client(settings, timeout=120))
     check_reachable(client, settings)
@@ -283,9 +291,9 @@ def connect() -> OpenSearch:
 
 
 def finish(client: OpenSearch, summary: dict, clock: Clock, *, kind: str, status: str = "ok",
-           error: str | None = None) -> dict:
+           error: str | None = None, tell: Tell = silent) -> dict:
     """Close a run: its duration, its ledger document, its Prefect artifact. Returns the summary."""
-    progress.phase("writing the report")
+    tell(0, "writing the report")
     summary["duration_s"] = clock.seconds()
     summary["run_id"] = ledger.record_run(client, summary["alias"], summary, [], kind=kind, status=status,
                                           error=error)

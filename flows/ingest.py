@@ -13,6 +13,7 @@ failed run, the batches that were indexed are already skipped by their state).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow
@@ -23,7 +24,6 @@ from flows.incremental import source_file, source_id
 from flows.sources import batched, iter_sources
 from indexing import bulk, ledger, state, versions
 from indexing.client import translated
-from newsindex import progress
 
 __all__ = ["BATCH_SIZE", "ingest"]
 
@@ -47,26 +47,28 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
 @flow(name="ingest", log_prints=False)
 def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
            batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK,
-           started_at: float | None = None) -> dict:
+           started_at: float | None = None, on_progress: Callable[..., None] | None = None) -> dict:
     """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones.
 
     `started_at` (epoch seconds) is when the caller started: the CLI passes it so that `duration` covers
-    the whole run, Prefect's start-up included."""
+    the whole run, Prefect's start-up included. `on_progress(files, doing)` is told as batches are done and
+    what the run waits for (the CLI's progress display); a local run only, a deployment has nobody to tell."""
     clock = engine.Clock(started_at)
+    tell = on_progress or engine.silent
     if not Path(source).exists():
         raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")
-    client = engine.connect()
+    client = engine.connect(tell)
     target = versions.ensure(client, alias)
     src = source_id(source)
     run_id = ledger.new_run_id()
     sink = engine.Sink(client, alias, target, src, run_id)
     with engine.cpu_pool() as pool:
         totals = engine.run(iter_sources(source), sink, engine.incremental(client, alias, src, target), pool,
-                            batch_size=batch_size, batches_per_task=batches_per_task)
+                            batch_size=batch_size, batches_per_task=batches_per_task, tell=tell)
     if totals.files == 0:
         log.warning("no files under %s: not removing anything from %s", source, alias)
     else:
-        progress.phase("removing vanished files")
+        tell(0, "removing vanished files")
         deleted, totals.kept_missing = _remove_missing(client, alias, source, src, target, keep_missing)
         totals.deleted += deleted
     with translated(client, f"refreshing {target}"):
@@ -77,4 +79,4 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
         "alias": alias, "index": target, "source": str(source), "source_dir": str(Path(source).resolve()),
         "task_runner": "dask" if pool is None else "default",
     }
-    return engine.finish(client, summary, clock, kind="ingest")
+    return engine.finish(client, summary, clock, kind="ingest", tell=tell)

@@ -15,6 +15,7 @@ interval is restored before the alias moves to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow
@@ -26,7 +27,6 @@ from flows.sources import iter_sources
 from indexing import compare, ledger, versions
 from indexing.client import translated
 from indexing.template import index_body
-from newsindex import progress
 
 
 class ReindexAborted(RuntimeError):
@@ -76,11 +76,13 @@ def _check_counts(new: str, docs: int, totals: engine.Totals, source: str, alias
 
 @flow(name="reindex", log_prints=False)
 def reindex(source: str | None = None, alias: str = "news", batch_size: int = BATCH_SIZE, force: bool = False,
-            started_at: float | None = None) -> dict:
+            started_at: float | None = None, on_progress: Callable[..., None] | None = None) -> dict:
     """Rebuild `alias` from `source` (default: the folder recorded for the live version) with the current
-    rules and template; swap when the quality gate passes (or `force`); keep the previous version for rollback."""
+    rules and template; swap when the quality gate passes (or `force`); keep the previous version for rollback.
+    `started_at`, `on_progress`: as for the ingest flow."""
     clock = engine.Clock(started_at)
-    client = engine.connect()
+    tell = on_progress or engine.silent
+    client = engine.connect(tell)
     live = versions.current(client, alias)
     source = source or recorded_source(client, alias, live)
     if not Path(source).exists():
@@ -92,14 +94,15 @@ def reindex(source: str | None = None, alias: str = "news", batch_size: int = BA
         _refresh_interval(client, new, "-1")
         sink = engine.Sink(client, alias, new, src, run_id, empty=True, hold_quarantine=True)
         with engine.cpu_pool() as pool:
-            totals = engine.run(iter_sources(source), sink, engine.read_everything, pool, batch_size=batch_size)
+            totals = engine.run(iter_sources(source), sink, engine.read_everything, pool, batch_size=batch_size,
+                                tell=tell)
         _refresh_interval(client, new, str(index_body()["settings"]["index"].get("refresh_interval", "1s")))
         with translated(client, f"refreshing {new}"):
             client.indices.refresh(index=new)
             docs = client.count(index=new)["count"]
         totals.counts.check(" in the reindex run")
         _check_counts(new, docs, totals, source, alias)
-        progress.phase("comparing with the live version")
+        tell(0, "comparing with the live version")
         quality = compare.compare(client, live, new)
         quality["quarantined"] = {"live": ledger.reasons(client, alias), "new": dict(totals.counts.reasons)}
         why = compare.refusals(quality, totals.counts.seen)
@@ -114,11 +117,11 @@ def reindex(source: str | None = None, alias: str = "news", batch_size: int = BA
         client.indices.delete(index=new, ignore_unavailable=True)
         message = (f"{new} not swapped in: {'; '.join(why)}. {live} stays live behind {alias!r} "
                    "(--force to swap anyway)")
-        engine.finish(client, summary, clock, kind="reindex", status="refused", error=message)
+        engine.finish(client, summary, clock, kind="reindex", status="refused", error=message, tell=tell)
         raise ReindexRefused(message, summary)
-    progress.phase("swapping the alias")
+    tell(0, "swapping the alias")
     old = versions.swap(client, alias, new)
     summary["previous"] = old
     summary["pruned"] = versions.prune(client, alias, keep={new, *([old] if old else [])})
     summary["cleared"] = ledger.replace_quarantine(client, alias, sink.held or [], run_id=run_id, source=src)
-    return engine.finish(client, summary, clock, kind="reindex")
+    return engine.finish(client, summary, clock, kind="reindex", tell=tell)

@@ -8,6 +8,7 @@ cleared when it went in (or kept, with one more attempt, when it is still bad).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from prefect import flow
 
@@ -27,10 +28,13 @@ def quarantined_inputs(client, alias: str) -> dict[str, list[tuple[str, str]]]:
 
 
 @flow(name="quarantine-retry", log_prints=False)
-def quarantine_retry(alias: str = "news", batch_size: int = BATCH_SIZE, started_at: float | None = None) -> dict:
-    """Re-process every quarantined input of `alias` into its live index; returns the run's summary."""
+def quarantine_retry(alias: str = "news", batch_size: int = BATCH_SIZE, started_at: float | None = None,
+                     on_progress: Callable[..., None] | None = None) -> dict:
+    """Re-process every quarantined input of `alias` into its live index; returns the run's summary.
+    `started_at`, `on_progress`: as for the ingest flow."""
     clock = engine.Clock(started_at)
-    client = engine.connect()
+    tell = on_progress or engine.silent
+    client = engine.connect(tell)
     target = versions.ensure(client, alias)
     run_id = ledger.new_run_id()
     totals = engine.Totals()
@@ -38,10 +42,10 @@ def quarantine_retry(alias: str = "news", batch_size: int = BATCH_SIZE, started_
         for source, items in quarantined_inputs(client, alias).items():
             sink = engine.Sink(client, alias, target, source, run_id, all_quarantined=True)
             engine.run(items, sink, engine.read_again(client, alias, source), pool, totals=totals,
-                       batch_size=batch_size)
+                       batch_size=batch_size, tell=tell)
     with translated(client, f"refreshing {target}"):
         client.indices.refresh(index=target)
     totals.counts.check(" in the quarantine retry")
     summary = {"run_id": run_id, **totals.as_dict(), "cleared": totals.cleared, "alias": alias, "index": target,
                "source": "quarantine retry", "task_runner": "dask" if pool is None else "default"}
-    return engine.finish(client, summary, clock, kind="quarantine-retry")
+    return engine.finish(client, summary, clock, kind="quarantine-retry", tell=tell)

@@ -18,18 +18,14 @@ from pathlib import Path
 import articles
 from articles.readers import file_sha256, precheck
 from articles.record import quarantined
-from indexing.documents import document_bytes
+from indexing.documents import DOC, document_bytes
 from newsindex.settings import config_dir
 
 #: What the flow process needs of an ok record once its document is built (`prepare`): ids, story grouping,
 #: the ledger and the incremental state. The text itself travels only inside the document bytes.
 SLIM_FIELDS = ("id", "status", "reason", "source_path", "source_key", "input_path", "format", "sha256",
                "content_hash", "pipeline_version", "language", "published_at", "fingerprint", "story_id")
-#: Key of the ready-to-index document (UTF-8 JSON without story_id) in a prepared record.
-DOC = "_doc"
 
-#: Fields a quarantine entry keeps (the record's body is dropped: memory stays flat, the ledger stays small).
-QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
 
 
 class LedgerMismatch(AssertionError):
@@ -127,11 +123,3 @@ def prepare(records: list[dict]) -> list[dict]:
         slim[DOC] = document_bytes(r)
         out.append(slim)
     return out
-
-
-def quarantine_entry(record: dict, reason: str | None = None) -> dict:
-    """What the ledger keeps of a quarantined record."""
-    entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
-    entry["reason"] = reason or record.get("reason") or "unknown"
-    entry["sha256"] = record.get("sha256") or record.get("content_hash")
-    return entry

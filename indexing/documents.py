@@ -16,6 +16,8 @@ KEPT = (
     "captions", "section", "source", "dateline", "published_at", "story_id", "fingerprint", "names",
     "content_hash", "pipeline_version", "removed", "encoding", "fixes",
 )
+#: Key of the ready-to-index document (UTF-8 JSON without story_id, `document_bytes`) in a prepared record.
+DOC = "_doc"
 #: Keyword lists in the mapping: whatever shape a record gives them, they are indexed as strings.
 STRING_LISTS = ("captions", "fingerprint", "names", "fixes")
 

@@ -74,6 +74,18 @@ QUARANTINE_MAPPING = {
 }
 
 
+#: Fields a quarantine entry keeps of its record (the body is dropped: memory stays flat, the ledger stays small).
+QUARANTINE_FIELDS = ("id", "source_path", "source_key", "input_path", "reason", "format", "sha256")
+
+
+def quarantine_entry(record: dict, reason: str | None = None) -> dict:
+    """What the ledger keeps of a quarantined record."""
+    entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
+    entry["reason"] = reason or record.get("reason") or "unknown"
+    entry["sha256"] = record.get("sha256") or record.get("content_hash")
+    return entry
+
+
 def ledger_index(alias: str) -> str:
     return f"{alias}{LEDGER_SUFFIX}"
 
@@ -149,7 +161,7 @@ def record_run(client: OpenSearch, alias: str, summary: dict, quarantined: list[
 
     `summary` is the ingest flow's summary (seen, indexed, unchanged, quarantined, quarantine_reasons,
     languages, index, source, duration_s; run_id/started_at/finished_at when it has them).
-    `quarantined` are entries as `flows.work.quarantine_entry` makes them (Counts.quarantine).
+    `quarantined` are entries as `quarantine_entry` makes them (Counts.quarantine).
     """
     ensure(client, alias)
     doc = run_document(alias, summary, status=status, error=error, kind=kind)

@@ -11,10 +11,11 @@ import json
 from opensearchpy import OpenSearch
 
 import articles
-from flows.work import DOC, Counts, quarantine_entry, reason_kind
+from flows.work import Counts, reason_kind
 from indexing import bulk
 from indexing.client import translated
-from indexing.documents import to_document, with_story_id
+from indexing.documents import DOC, to_document, with_story_id
+from indexing.ledger import quarantine_entry
 
 
 def _document(r: dict) -> bytes:

@@ -1,7 +1,8 @@
 """Progress of a local run, for people: a rich progress bar on a terminal, nothing otherwise.
 
-Flows call `phase(text)` (what the run waits for now: "starting Prefect", "reading", "indexing" ...) and
-`advance(n)` per batch; both are no-ops unless the CLI opened a `bar(...)`.
+The CLI opens `bar(...)` and hands the callback it yields to the flow (`on_progress`): the flow knows
+nothing of terminals, and no global ties it to the CLI. The flow calls `on_progress(files)` as batches are
+done and `on_progress(0, doing)` when it starts waiting for something else ("reading", "indexing" ...).
 """
 
 from __future__ import annotations
@@ -11,53 +12,40 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-_lock = threading.Lock()
-_advance: Callable[[int], None] | None = None
-_phase: Callable[[str], None] | None = None
-_total: Callable[[int], None] | None = None
+#: on_progress(files done now, what the run waits for now or None, total files once known or None)
+Update = Callable[..., None]
 
 
-def advance(files: int) -> None:
-    with _lock:
-        if _advance is not None:
-            _advance(files)
-
-
-def phase(text: str) -> None:
-    with _lock:
-        if _phase is not None:
-            _phase(text)
-
-
-def total(n: int) -> None:
-    """How many files the bar counts to, once known (counting them waits for nothing else)."""
-    with _lock:
-        if _total is not None:
-            _total(n)
+def _ignore(files: int = 0, doing: str | None = None, total: int | None = None) -> None:
+    pass
 
 
 @contextmanager
-def bar(description: str, total: int | None, *, enabled: bool | None = None,
-        first: str = "starting Prefect") -> Iterator[None]:
-    """Show a transient bar on stderr while the block runs, only when stdout is a terminal."""
-    global _advance, _phase, _total
+def bar(description: str, total: int | None = None, *, enabled: bool | None = None,
+        doing: str = "starting Prefect") -> Iterator[Update]:
+    """Show a transient bar on stderr while the block runs, only when stdout is a terminal; yields
+    `update(files=0, doing=None, total=None)`, safe to call from any thread (a no-op when there is no bar)."""
     if enabled is None:
         enabled = sys.stdout.isatty()
     if not enabled:
-        yield
+        yield _ignore
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = [TextColumn("{task.description}"), TextColumn("[dim]{task.fields[phase]}"), BarColumn(),
+    columns = [TextColumn("{task.description}"), TextColumn("[dim]{task.fields[doing]}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, transient=True, redirect_stderr=False) as progress:
-        task = progress.add_task(description, total=total, phase=first)
-        with _lock:
-            _advance = lambda n: progress.advance(task, n)  # noqa: E731
-            _phase = lambda text: progress.update(task, phase=text)  # noqa: E731
-            _total = lambda n: progress.update(task, total=n)  # noqa: E731
-        try:
-            yield
-        finally:
-            with _lock:
-                _advance = _phase = _total = None
+    lock = threading.Lock()
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task(description, total=total, doing=doing)
+
+        def update(files: int = 0, doing: str | None = None, total: int | None = None) -> None:
+            with lock:
+                changes: dict = {"advance": files} if files else {}
+                if doing is not None:
+                    changes["doing"] = doing
+                if total is not None:
+                    changes["total"] = total
+                if changes:
+                    progress.update(task, **changes)
+
+        yield update

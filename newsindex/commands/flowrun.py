@@ -25,15 +25,14 @@ def run_flow(entry: str, *, title: str, count_files: str | None = None, json_mod
     # --task-runner dask: the scheduler/nanny chatter and close-time tracebacks are not for people.
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
     show_bar = sys.stdout.isatty() and not json_mode
-    with progress.bar(title, None, enabled=show_bar):
-        progress.phase("starting Prefect")
+    with progress.bar(title, enabled=show_bar) as update:
         module, _, name = entry.partition(":")
         flow = getattr(importlib.import_module(module), name)
         from flows.runners import api_for_workers, make_task_runner
         from flows.sources import iter_sources
 
         if show_bar and count_files:
-            progress.total(sum(1 for _ in iter_sources(count_files)))
+            update(total=sum(1 for _ in iter_sources(count_files)))
         with api_for_workers(task_runner):
             return flow.with_options(task_runner=make_task_runner(task_runner, dask_address))(
-                **params, started_at=started_at)
+                **params, started_at=started_at, on_progress=update if show_bar else None)
