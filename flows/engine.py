@@ -96,7 +96,7 @@ class Sink:
         self.client, self.alias, self.index, self.source, self.run_id = client, alias, index, source, run_id
         self.indexer = BatchIndexer(client, index, empty=empty)
         self.version = pipeline_version()
-        #: quarantine entries and source keys that went in, kept for `ledger.replace_quarantine` (reindex)
+        #: the run's quarantine entries, kept for `ledger.replace_quarantine` once the version is live (reindex)
         self.held: list[dict] | None = [] if hold_quarantine else None
         #: every input had ledger entries, maybe per line (a quarantine retry): clear them by search, not by id
         self.all_quarantined = all_quarantined
