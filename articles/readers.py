@@ -6,9 +6,12 @@ and the rest of a batch (or of a JSONL file) goes on.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +37,59 @@ HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
 
 
 def max_bytes() -> int:
+    """NEWSINDEX_MAX_BYTES (default 20 MB): inputs above it are quarantined unread, so memory stays bounded."""
     try:
-        return int(os.environ.get("NEWSINDEX_MAX_BYTES", ARTICLE_MAX_BYTES))
+        value = int(os.environ.get("NEWSINDEX_MAX_BYTES") or ARTICLE_MAX_BYTES)
     except ValueError:
         return ARTICLE_MAX_BYTES
+    return value if value > 0 else ARTICLE_MAX_BYTES
+
+
+def file_sha256(path: str) -> str | None:
+    """Streamed (1 MiB at a time): a 50 MB input costs 1 MiB of memory, not 50.
+
+    None for what cannot be read as a file: a FIFO or device would block open() forever."""
+    h = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def precheck(path: str) -> str | None:
+    """Why `path` cannot be read as an article, decided without reading it into memory; None when it can.
+
+    Guards the reader against inputs that would hang it (a FIFO blocks forever on open) or blow memory
+    (the size policy, `max_bytes`: larger inputs are quarantined as "too large").
+    """
+    try:
+        st = os.stat(path)  # follows symlinks: a dangling link or a loop fails here
+    except FileNotFoundError:
+        return "unreadable: no such file (dangling symlink, or removed during the run)"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "unreadable: symlink loop"
+        return f"unreadable: {exc.strerror or type(exc).__name__}"
+    if stat.S_ISDIR(st.st_mode):
+        return "unreadable: is a directory"
+    if not stat.S_ISREG(st.st_mode):
+        return "unreadable: not a regular file (FIFO, socket or device)"
+    limit = max_bytes()
+    if st.st_size > limit:
+        return f"too large: {st.st_size} bytes (limit {limit}, NEWSINDEX_MAX_BYTES)"
+    try:
+        with open(path, "rb") as fh:
+            fh.read(1)
+    except PermissionError:
+        return "unreadable: permission denied"
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or type(exc).__name__}"
+    return None
 
 
 def sniff_format(data: bytes, name: str = "") -> str:

@@ -11,8 +11,8 @@ from functools import cache
 from prefect import flow, task
 
 import articles
-from bench.stages import iter_files
 from common.settings import Settings
+from flows.sources import iter_sources
 from indexing import versions
 from indexing.client import make_client
 from indexing.documents import to_document
@@ -41,7 +41,7 @@ def process_one(path: str, key: str, index: str) -> tuple[int, int]:
 def naive_ingest(source: str, alias: str) -> dict:
     index = versions.ensure(_client(), alias)
     docs = indexed = files = 0
-    for path, key in iter_files(source):
+    for path, key in iter_sources(source):
         n, ok = process_one(path, key, index)
         docs += n
         indexed += ok

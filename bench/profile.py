@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.stages import iter_files
+from flows.sources import iter_sources
 
 HERE = Path(__file__).resolve().parent
 PROFILE_TXT = HERE / "profile.txt"
@@ -76,7 +76,7 @@ def profile_clean_enrich(corpus: str, docs: int, out: Path) -> dict:
 
     import articles
 
-    files = list(iter_files(corpus))
+    files = list(iter_sources(corpus))
     articles.process_path(files[0][0], source_path=files[0][1])  # warm caches (rules, models) outside the profile
     profiler = Profiler(interval=0.001)
     n = 0

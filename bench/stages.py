@@ -18,20 +18,10 @@ import statistics
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import psutil
 
-
-def iter_files(root: str | os.PathLike) -> Iterator[tuple[str, str]]:
-    """(path, key) in the same stable order as flows.sources.iter_sources, without importing Prefect."""
-    root = Path(root)
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                path = Path(dirpath) / name
-                yield str(path), path.relative_to(root).as_posix()
+from flows.sources import iter_sources  # the product's walker (no Prefect import)
 
 
 def _dumps(obj: dict) -> bytes:
@@ -71,7 +61,7 @@ def pure(corpus: str, records_out: str, limit: int, pin: bool = False) -> dict:
     per_doc_cpu_ms: list[float] = []
     langs: dict[str, int] = {}
     with open(records_out, "wb") as out:
-        for path, key in iter_files(corpus):
+        for path, key in iter_sources(corpus):
             if docs >= limit:
                 break
             size = os.path.getsize(path)

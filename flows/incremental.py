@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from flows.work import file_sha256, prepare, process_batch
+from articles.readers import file_sha256
+from common.accounting import reason_kind
+from flows.work import prepare, process_batch
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ def new_states(out: BatchOutput, *, source: str, index: str, pipeline_version: s
 
 
 def skipped_counts(states: list[dict]) -> tuple[int, Counter, Counter]:
-    """(documents left unchanged, their languages, quarantine reasons) of files skipped by their state."""
+    """(documents left unchanged, their languages, quarantine reason kinds) of files skipped by their state.
+
+    Kinds, as a run that reads the files counts them: the labels stay the same from one run to the next."""
     langs: Counter = Counter()
     reasons: Counter = Counter()
     n = 0
@@ -128,7 +132,7 @@ def skipped_counts(states: list[dict]) -> tuple[int, Counter, Counter]:
         ids = s.get("doc_ids") or []
         n += len(ids)
         langs.update(s.get("languages") or ["?"] * len(ids))
-        reasons.update(s.get("quarantine_reasons") or [])
+        reasons.update(reason_kind(r) for r in s.get("quarantine_reasons") or [])
     return n, langs, reasons
 
 

@@ -1,4 +1,5 @@
-"""The work a flow orchestrates, as plain functions: read+clean+enrich a batch, index a batch.
+"""The CPU side of a run, as plain functions: read + clean + enrich a batch, build its documents; and the
+accounting every run keeps.
 
 The ledger rule holds for every batch and every run: seen = indexed + unchanged + quarantined.
 Bad input never raises here: it becomes a quarantined record with a reason. A failure of the
@@ -8,32 +9,20 @@ cluster itself raises `OpenSearchUnavailable` (one line, no secrets) and counts 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import stat
 from functools import cache
 from pathlib import Path
 
-from opensearchpy import OpenSearch
-
 import articles
+from articles.readers import file_sha256, precheck
 from articles.record import quarantined
-from articles.record_type import SLIM, STORY, UNCHANGED, Quarantined, Record, fields
-from common.accounting import Counts, reason_kind
+from articles.record_type import SLIM, Record, fields
 from common.config import config_dir
-from common.settings import max_input_bytes
-from indexing import bulk
-from indexing.client import translated
-from indexing.documents import document_bytes, to_document, with_story_id
+from indexing.documents import DOC, document_bytes
 
 #: What the flow process needs of an ok record once its document is built (`prepare`): ids, story grouping,
 #: the ledger and the incremental state. The text itself travels only inside the document bytes.
 SLIM_FIELDS = fields(Record, SLIM)
-#: Key of the ready-to-index document (UTF-8 JSON without story_id) in a prepared record.
-DOC = "_doc"
-
-#: Fields a quarantine entry keeps (the record's body is dropped: memory stays flat, the ledger stays small).
-QUARANTINE_FIELDS = fields(Quarantined)
 
 
 @cache
@@ -45,53 +34,6 @@ def pipeline_version() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:12]
-
-
-def file_sha256(path: str) -> str | None:
-    """Streamed (1 MiB at a time): a 50 MB input costs 1 MiB of memory, not 50.
-
-    None for what cannot be read as a file: a FIFO or device would block open() forever."""
-    h = hashlib.sha256()
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
-def precheck(path: str) -> str | None:
-    """Why `path` cannot be read as an article, decided without reading it into memory; None when it can.
-
-    Guards the reader against inputs that would hang it (a FIFO blocks forever on open) or blow memory
-    (the size policy: more than NEWSINDEX_MAX_BYTES, default 20 MB, is quarantined as "too large").
-    """
-    try:
-        st = os.stat(path)  # follows symlinks: a dangling link or a loop fails here
-    except FileNotFoundError:
-        return "unreadable: no such file (dangling symlink, or removed during the run)"
-    except OSError as exc:
-        if exc.errno == 40:  # ELOOP
-            return "unreadable: symlink loop"
-        return f"unreadable: {exc.strerror or type(exc).__name__}"
-    if stat.S_ISDIR(st.st_mode):
-        return "unreadable: is a directory"
-    if not stat.S_ISREG(st.st_mode):
-        return "unreadable: not a regular file (FIFO, socket or device)"
-    limit = max_input_bytes()
-    if st.st_size > limit:
-        return f"too large: {st.st_size} bytes (limit {limit}, NEWSINDEX_MAX_BYTES)"
-    try:
-        with open(path, "rb") as fh:
-            fh.read(1)
-    except PermissionError:
-        return "unreadable: permission denied"
-    except OSError as exc:
-        return f"unreadable: {exc.strerror or type(exc).__name__}"
-    return None
 
 
 def process_batch(items: list[tuple[str, str]]) -> list[Record]:
@@ -132,125 +74,3 @@ def prepare(records: list[dict]) -> list[dict]:
         slim[DOC] = document_bytes(r)
         out.append(slim)
     return out
-
-
-def _document(r: dict) -> bytes:
-    if DOC in r:
-        return with_story_id(r[DOC], r.get("story_id") or r["id"])
-    return json.dumps(to_document(r), ensure_ascii=False, default=str).encode("utf-8")
-
-
-def quarantine_entry(record: dict, reason: str | None = None) -> dict:
-    """What the ledger keeps of a quarantined record."""
-    entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
-    entry["reason"] = reason or record.get("reason") or "unknown"
-    entry["sha256"] = record.get("sha256") or record.get("content_hash")
-    return entry
-
-
-def _existing(client: OpenSearch, index: str, ids: list[str]) -> dict[str, dict]:
-    if not ids:
-        return {}
-    resp = client.mget(index=index, body={"ids": ids}, _source=list(fields(Record, UNCHANGED)))
-    return {d["_id"]: d["_source"] for d in resp["docs"] if d.get("found")}
-
-
-def _known_stories(client: OpenSearch, index: str, records: list[dict]) -> list[dict]:
-    terms = sorted({t for r in records for t in articles.story_candidates_terms(r)})
-    if not terms:
-        return []
-    resp = client.search(index=index, body={
-        "size": 200, "query": {"terms": {"fingerprint": terms[:1000]}},
-        "_source": list(fields(Record, STORY))})
-    return [h["_source"] for h in resp["hits"]["hits"]]
-
-
-class BatchIndexer:
-    """Writes the batches of one run into one index, remembering what the run wrote.
-
-    When the index was empty at the start (a first ingest, a new version), a record can only exist already if
-    this run wrote its id: the `mget` for unchanged documents is skipped for all other ids, and the story lookup
-    is skipped until something was written. Same results as asking the index, without the round trips.
-    """
-
-    def __init__(self, client: OpenSearch, index: str, *, empty: bool | None = None) -> None:
-        self.client, self.index = client, index
-        if empty is None:
-            with translated(client, f"reading {index}"):
-                client.indices.refresh(index=index)
-                empty = client.count(index=index)["count"] == 0
-        self.empty = empty
-        self.written: set[str] = set()  # only kept while `empty`: ids this run wrote
-
-    def existing(self, ids: list[str]) -> dict[str, dict]:
-        if self.empty:
-            ids = [i for i in ids if i in self.written]
-        with translated(self.client, f"reading {self.index}"):
-            return _existing(self.client, self.index, ids)
-
-    def known_stories(self, records: list[dict]) -> list[dict]:
-        if self.empty and not self.written:
-            return []
-        with translated(self.client, f"reading {self.index}"):
-            return _known_stories(self.client, self.index, records)
-
-    def __call__(self, records: list[dict]) -> Counts:
-        counts = index_batch(self.client, self.index, records, indexer=self)
-        return counts
-
-
-def index_batch(client: OpenSearch, index: str, records: list[dict], *, indexer: BatchIndexer | None = None,
-                chunk_size: int = 1000) -> Counts:
-    """Write one batch: skip unchanged documents, group stories with the index, account for every record.
-
-    A document OpenSearch rejects (mapping conflict) is quarantined alone; a cluster failure raises
-    OpenSearchUnavailable and nothing of the batch is counted (re-running is safe: ids are stable).
-    """
-    indexer = indexer or BatchIndexer(client, index, empty=False)
-    counts = Counts(seen=len(records))
-    bad_keys: set[str] = set()
-    ok: list[dict] = []
-    dup_of: dict[str, str] = {}
-    for r in records:
-        if r.get("status") != "ok":
-            counts.quarantined += 1
-            counts.reasons[reason_kind(r.get("reason"))] += 1
-            counts.quarantine.append(quarantine_entry(r))
-            bad_keys.add(r.get("source_key") or r.get("source_path"))
-        elif r["id"] in dup_of:  # two records claiming one id would overwrite each other: keep the first
-            reason = f"duplicate id: same id as {dup_of[r['id']]}"
-            counts.quarantined += 1
-            counts.reasons[reason_kind(reason)] += 1
-            counts.quarantine.append(quarantine_entry(r, reason))
-            bad_keys.add(r.get("source_key") or r.get("source_path"))
-        else:
-            dup_of[r["id"]] = r.get("source_path") or r["id"]
-            ok.append(r)
-    before = indexer.existing([r["id"] for r in ok])
-    fresh = []
-    for r in ok:
-        old = before.get(r["id"])
-        if old and old.get("content_hash") == r.get("content_hash") \
-                and old.get("pipeline_version") == r.get("pipeline_version"):
-            counts.unchanged += 1
-        else:
-            fresh.append(r)
-    fresh = articles.with_story_ids(fresh, known=indexer.known_stories(fresh))
-    result = bulk.write_lines(client, index, bulk.prepared(index, ((r["id"], _document(r)) for r in fresh)),
-                              chunk_size=chunk_size)
-    failed = dict(result.failed)
-    for r in fresh:
-        if r["id"] in failed:
-            counts.quarantined += 1
-            reason = failed[r["id"]]
-            counts.reasons[reason_kind(reason)] += 1
-            counts.quarantine.append(quarantine_entry(r, reason))
-            bad_keys.add(r.get("source_key") or r.get("source_path"))
-        else:
-            counts.indexed += 1
-            counts.languages[r.get("language") or "?"] += 1
-            if indexer.empty:
-                indexer.written.add(r["id"])
-    counts.ok_keys = {r.get("source_key") or r.get("source_path") for r in records} - bad_keys
-    counts.check(f" in a batch of {len(records)}")
-    return counts

@@ -8,13 +8,14 @@ Messages name the URL without credentials and never include a password.
 from __future__ import annotations
 
 import logging
+import re
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
-from opensearchpy.exceptions import SSLError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, SSLError, TransportError
 
 from common.settings import Settings
 
@@ -25,7 +26,7 @@ class OpenSearchUnavailable(RuntimeError):
 
 class OpenSearchConnectionLost(OpenSearchUnavailable, OSConnectionError):
     """The cluster stopped answering. Also an opensearch-py ConnectionError, so retry policies that
-    treat connection errors as transient (flows/ingest.py `is_transient`) retry it before giving up."""
+    treat connection errors as transient (`is_transient`) retry it before giving up."""
 
     def __init__(self, message: str, *rest: object) -> None:
         if rest:  # rebuilt from args ("N/A", message, None) when unpickled
@@ -161,3 +162,20 @@ def check_reachable(client: OpenSearch, settings: Settings) -> None:
         client.info()
     except (OSConnectionError, SSLError, TransportError) as exc:
         raise explain(exc, settings.safe_url) from None
+
+
+#: Statuses worth retrying: throttling and server-side trouble. 4xx other than 429 are our bug or config.
+TRANSIENT_STATUS = {429, 500, 502, 503, 504}
+_TRANSLATED_STATUS = re.compile(r"\bHTTP (\d{3})\b")
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    """Worth retrying: connection refused/lost, timeouts, 429 and 5xx. Auth, TLS, write blocks, 4xx: not."""
+    if isinstance(exc, (OSConnectionError, ConnectionTimeout, ConnectionRefusedError, TimeoutError)):
+        return True  # includes OpenSearchConnectionLost
+    if isinstance(exc, TransportError):
+        return getattr(exc, "status_code", None) in TRANSIENT_STATUS
+    if type(exc) is OpenSearchUnavailable:  # a translated HTTP error ("... failed: HTTP 503 ..."); not its subclasses
+        m = _TRANSLATED_STATUS.search(str(exc))
+        return bool(m) and int(m.group(1)) in TRANSIENT_STATUS
+    return False

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import RequestError
 
+from articles.record_type import Quarantined, fields
 from common.accounting import check_balance, reason_kind
 from common.settings import redact
 from indexing import bulk
@@ -38,8 +39,9 @@ LEDGER_MAPPING = {
         "alias": {"type": "keyword"},
         "index": {"type": "keyword"},
         "source": {"type": "keyword"},
-        "kind": {"type": "keyword"},  # ingest | quarantine-retry
-        "status": {"type": "keyword"},  # ok | failed
+        "source_dir": {"type": "keyword"},  # absolute: what `newsindex reindex` rebuilds from
+        "kind": {"type": "keyword"},  # ingest | reindex | quarantine-retry
+        "status": {"type": "keyword"},  # ok | failed | refused (a reindex its gate stopped)
         "error": {"type": "text"},
         "started_at": {"type": "date"},
         "finished_at": {"type": "date"},
@@ -48,6 +50,7 @@ LEDGER_MAPPING = {
         "deleted": {"type": "long"},
         "by_reason": {"properties": {"reason": {"type": "keyword"}, "count": {"type": "long"}}},
         "languages": {"properties": {"language": {"type": "keyword"}, "count": {"type": "long"}}},
+        "report": {"type": "object", "enabled": False},  # a reindex's quality report, kept as it is
     },
 }
 QUARANTINE_MAPPING = {
@@ -70,6 +73,18 @@ QUARANTINE_MAPPING = {
         "attempts": {"type": "long"},
     },
 }
+
+
+#: Fields a quarantine entry keeps of its record (the body is dropped: memory stays flat, the ledger stays small).
+QUARANTINE_FIELDS = fields(Quarantined)
+
+
+def quarantine_entry(record: dict, reason: str | None = None) -> dict:
+    """What the ledger keeps of a quarantined record."""
+    entry = {k: record.get(k) for k in QUARANTINE_FIELDS}
+    entry["reason"] = reason or record.get("reason") or "unknown"
+    entry["sha256"] = record.get("sha256") or record.get("content_hash")
+    return entry
 
 
 def ledger_index(alias: str) -> str:
@@ -98,9 +113,11 @@ def _iso(t: datetime) -> str:
 
 
 def ensure(client: OpenSearch, alias: str) -> None:
+    """Create the ledger indices, or add the fields a newer version maps (strict mappings refuse unknown ones)."""
     for name, mapping in ((ledger_index(alias), LEDGER_MAPPING), (quarantine_index(alias), QUARANTINE_MAPPING)):
         with translated(client, f"creating {name}"):
             if client.indices.exists(index=name):
+                client.indices.put_mapping(index=name, body=mapping)
                 continue
             try:
                 client.indices.create(index=name, body={"settings": _SETTINGS, "mappings": mapping})
@@ -127,13 +144,15 @@ def run_document(alias: str, summary: dict, *, status: str = "ok", error: str | 
         by_kind[reason_kind(reason)] = by_kind.get(reason_kind(reason), 0) + int(n)
     return {
         "id": run_id, "run_id": run_id, "alias": alias, "index": summary.get("index"),
-        "source": str(summary.get("source") or ""), "kind": kind, "status": status,
+        "source": str(summary.get("source") or ""), "source_dir": summary.get("source_dir"),
+        "kind": kind, "status": status,
         "error": redact(error) if error else None,
         "started_at": started, "finished_at": finished, "duration_s": float(summary.get("duration_s") or 0),
         **counts, "deleted": int(summary.get("deleted") or 0),
         "by_reason": [{"reason": r, "count": n} for r, n in sorted(by_kind.items())],
         "languages": [{"language": lang, "count": int(n)}
                       for lang, n in sorted((summary.get("languages") or {}).items())],
+        "report": summary.get("report"),
     }
 
 
@@ -143,7 +162,7 @@ def record_run(client: OpenSearch, alias: str, summary: dict, quarantined: list[
 
     `summary` is the ingest flow's summary (seen, indexed, unchanged, quarantined, quarantine_reasons,
     languages, index, source, duration_s; run_id/started_at/finished_at when it has them).
-    `quarantined` are entries as `flows.work.quarantine_entry` makes them (Counts.quarantine).
+    `quarantined` are entries as `quarantine_entry` makes them (Counts.quarantine).
     """
     ensure(client, alias)
     doc = run_document(alias, summary, status=status, error=error, kind=kind)
@@ -160,7 +179,7 @@ def upsert_quarantine(client: OpenSearch, alias: str, entries: Iterable[dict], *
     when = when or _iso(_now())
     docs: dict[str, dict] = {}
     for e in entries:
-        sp = e.get("source_path") or e.get("source_key") or e.get("input_path") or "?"
+        sp = _entry_key(e)
         qid = quarantine_id(alias, sp)
         reason = redact(str(e.get("reason") or "unknown"))
         docs[qid] = {
@@ -195,16 +214,26 @@ def clear_resolved(client: OpenSearch, alias: str, ok_source_keys: Iterable[str]
             return 0
     keys = sorted(set(ok_source_keys))
     doomed: list[str] = []
-    for i in range(0, len(keys), 1000):  # search + bulk delete: _delete_by_query needs the reindex module
+    for i in range(0, len(keys), 1000):
         with translated(client, f"reading {index}"):
             doomed += [h["_id"] for h in helpers.scan(
                 client, index=index, query={"query": {"terms": {"source_key": keys[i:i + 1000]}}}, _source=False)]
-    if not doomed:
+    return _delete(client, index, doomed)
+
+
+def _delete(client: OpenSearch, index: str, ids: list[str]) -> int:
+    """Delete quarantine entries by id (bulk: _delete_by_query needs the reindex module); visible at once."""
+    if not ids:
         return 0
-    deleted = bulk.delete(client, index, doomed)
+    deleted = bulk.delete(client, index, ids)
     with translated(client, f"refreshing {index}"):
         client.indices.refresh(index=index)
     return deleted
+
+
+def _entry_key(e: dict) -> str:
+    """The input an entry is about: its source path (`file` or `file#line`), else what it has."""
+    return e.get("source_path") or e.get("source_key") or e.get("input_path") or "?"
 
 
 def quarantined_entries(client: OpenSearch, alias: str) -> Iterator[dict]:
@@ -228,9 +257,38 @@ def runs(client: OpenSearch, alias: str, size: int = 20) -> list[dict]:
     return [h["_source"] for h in resp["hits"]["hits"]]
 
 
-def record_batch(client: OpenSearch, alias: str, counts, *, run_id: str, source: str = "") -> None:
-    """Per batch, from the ingest flow's `index` task: store this batch's quarantined inputs and clear
-    the entries of inputs that went in. Per batch, so the ledger keeps every input even when the run's
-    summary keeps only a sample of them in memory. `counts` is the `flows.work.Counts` of the batch."""
-    upsert_quarantine(client, alias, counts.quarantine, run_id=run_id, source=source)
-    clear_resolved(client, alias, counts.ok_keys)
+def reasons(client: OpenSearch, alias: str) -> dict[str, int]:
+    """Quarantined inputs of the alias by reason kind, as the ledger holds them now."""
+    index = quarantine_index(alias)
+    with translated(client, f"reading {index}"):
+        if not client.indices.exists(index=index):
+            return {}
+        resp = client.search(index=index, body={
+            "size": 0, "aggs": {"kinds": {"terms": {"field": "reason_kind", "size": 200}}}})
+    return {b["key"]: b["doc_count"] for b in resp["aggregations"]["kinds"]["buckets"]}
+
+
+def replace_quarantine(client: OpenSearch, alias: str, entries: list[dict], *, run_id: str, source: str) -> int:
+    """Make the quarantine ledger say what a new live version left out: `entries` in (keeping their history),
+    every other entry out. Returns how many old entries were cleared."""
+    upsert_quarantine(client, alias, entries, run_id=run_id, source=source)
+    index = quarantine_index(alias)
+    keep = {quarantine_id(alias, _entry_key(e)) for e in entries}
+    with translated(client, f"reading {index}"):
+        doomed = [h["_id"] for h in helpers.scan(client, index=index, query={"query": {"match_all": {}}},
+                                                  _source=False) if h["_id"] not in keep]
+    return _delete(client, index, doomed)
+
+
+def recorded_sources(client: OpenSearch, alias: str, index: str) -> list[str]:
+    """The source folders (absolute) that runs recorded for the physical `index`: what it was built from."""
+    name = ledger_index(alias)
+    with translated(client, f"reading {name}"):
+        if not client.indices.exists(index=name):
+            return []
+        resp = client.search(index=name, body={
+            "size": 0, "query": {"bool": {"filter": [
+                {"term": {"index": index}}, {"term": {"status": "ok"}},
+                {"terms": {"kind": ["ingest", "reindex"]}}, {"exists": {"field": "source_dir"}}]}},
+            "aggs": {"dirs": {"terms": {"field": "source_dir", "size": 20}}}})
+    return sorted(b["key"] for b in resp["aggregations"]["dirs"]["buckets"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from newsindex.output import error
 
@@ -19,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    started_at = time.time()  # a run's `duration` is the whole command, Prefect's start-up included
     args = build_parser().parse_args(argv)
+    args.started_at = started_at
     from indexing.client import OpenSearchUnavailable
 
     try:

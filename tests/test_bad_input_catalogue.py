@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from flows.sources import iter_sources
-from flows.work import index_batch, process_batch
+from flows.work import process_batch
 from indexing import versions
+from indexing.writer import index_batch
 from tests.conftest import ROOT, SEEDS, run_cli
 
 ARTICLE = (SEEDS / sorted(os.listdir(SEEDS))[0]).read_bytes()

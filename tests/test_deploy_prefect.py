@@ -89,10 +89,10 @@ class Stack:
         r.raise_for_status()
         return [s["name"] for s in sorted(r.json(), key=lambda s: s["timestamp"])]
 
-    def report(self, run_id: str) -> dict[str, str]:
-        """The run's `ingest-report` markdown artifact, as {label: value}."""
+    def report(self, run_id: str, key: str) -> dict[str, str]:
+        """The run's markdown artifact `key` (`ingest-report-<alias>`), as {label: value}."""
         r = self.http.post("/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run_id]},
-                                                                     "key": {"any_": ["ingest-report"]}}})
+                                                                     "key": {"any_": [key]}}})
         r.raise_for_status()
         [artifact] = r.json()
         rows = re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|$", artifact["data"], flags=re.M)
@@ -137,14 +137,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             _stop(proc)
 
 
-def test_deploy_all_creates_both_deployments(stack: Stack):
+def test_deploy_all_creates_the_deployments(stack: Stack):
     r = stack.http.post("/deployments/filter", json={})
     r.raise_for_status()
     deps = {d["name"]: d for d in r.json()}
-    assert set(deps) >= {"ingest", "reindex"}
+    assert set(deps) >= {"ingest", "reindex", "quarantine-retry"}
     assert deps["ingest"]["schedules"] and deps["ingest"]["schedules"][0]["schedule"]["cron"] == "0 * * * *"
     assert not deps["reindex"]["schedules"]
-    for name, strategy in (("ingest", "ENQUEUE"), ("reindex", "CANCEL_NEW")):
+    assert not deps["quarantine-retry"]["schedules"]
+    for name, strategy in (("ingest", "ENQUEUE"), ("reindex", "CANCEL_NEW"), ("quarantine-retry", "ENQUEUE")):
         assert deps[name]["global_concurrency_limit"]["limit"] == 1
         assert deps[name]["concurrency_options"]["collision_strategy"] == strategy
         step = deps[name]["pull_steps"][0]["prefect.deployments.steps.set_working_directory"]
@@ -178,8 +179,8 @@ def test_ingest_runs_never_overlap_and_are_incremental(stack: Stack, os_client, 
     assert first["end_time"] <= second["start_time"], "two ingest runs overlapped"
     assert "AwaitingConcurrencySlot" in stack.state_names(second["id"])
 
-    assert stack.report(first["id"])["indexed"] == "5"
-    again = stack.report(second["id"])
+    assert stack.report(first["id"], f"ingest-report-{alias}")["indexed"] == "5"
+    again = stack.report(second["id"], f"ingest-report-{alias}")
     assert again["files read"] == "0" and again["unchanged"] == "5" and again["indexed"] == "0"
 
     # Two runs in a row: the next one reads only the files added in between.
@@ -189,7 +190,7 @@ def test_ingest_runs_never_overlap_and_are_incremental(stack: Stack, os_client, 
             fh.write(f"\n\nAdded later as {name}.\n")
     run_id = stack.run_deployment("ingest/ingest", alias=alias, source=str(seed_dir))
     assert stack.wait(run_id)["state_type"] == "COMPLETED"
-    third = stack.report(run_id)
+    third = stack.report(run_id, f"ingest-report-{alias}")
     assert third["files read"] == "2" and third["indexed"] == "2" and third["unchanged"] == "5"
     assert os_client.count(index=alias)["count"] == 7
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from common.settings import Settings
-from flows.work import index_batch, process_batch
+from flows.work import process_batch
 from indexing import versions
 from indexing.client import make_client
+from indexing.writer import index_batch
 from tests.conftest import ROOT, SEEDS, run_cli
 
 pytestmark = pytest.mark.integration

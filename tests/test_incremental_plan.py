@@ -27,7 +27,7 @@ def test_plan_skips_only_what_provably_did_not_change():
 
 
 def test_touched_file_with_same_bytes_is_not_cleaned(tmp_path):
-    from flows.work import file_sha256
+    from articles.readers import file_sha256
 
     f = tmp_path / "a.txt"
     f.write_text("hello", encoding="utf-8")
@@ -53,7 +53,7 @@ def test_new_states_drop_stale_ids_and_skip_rejected_files():
 
 
 def test_only_transient_opensearch_errors_are_retried():
-    from flows.ingest import is_transient
+    from indexing.client import is_transient
 
     assert is_transient(ConnectionError("N/A", "refused", ConnectionRefusedError()))
     assert is_transient(TransportError(429, "too_many_requests", {}))

@@ -8,8 +8,9 @@ import pytest
 
 from common.accounting import LedgerMismatch
 from flows.sources import iter_sources
-from flows.work import index_batch, process_batch
+from flows.work import process_batch
 from indexing import ledger, versions
+from indexing.writer import index_batch
 from tests.conftest import SEEDS, run_cli
 
 pytestmark = pytest.mark.integration

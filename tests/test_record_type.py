@@ -10,8 +10,9 @@ from pathlib import Path
 from articles import process_path, with_story_ids
 from articles.record import FIELDS
 from articles.record_type import Article, Quarantined, Record, fields
-from flows.work import QUARANTINE_FIELDS, SLIM_FIELDS, prepare, process_batch, quarantine_entry
+from flows.work import SLIM_FIELDS, prepare, process_batch
 from indexing.documents import KEPT, to_document
+from indexing.ledger import QUARANTINE_FIELDS, quarantine_entry
 from indexing.search import SOURCE_FIELDS, VERSION_FIELDS
 from indexing.template import index_body, languages
 

@@ -41,9 +41,10 @@ def test_count_mismatch_aborts_and_deletes_the_new_version(os_client, alias, see
     from newsindex.prefect_env import quiet_prefect
 
     quiet_prefect()
+    import flows.incremental as cpu_side  # the engine's read_batch looks process_batch up there
     import flows.reindex as flow_module
 
-    real = flow_module.process_batch
+    real = cpu_side.process_batch
 
     def with_a_bad_date(items):
         records = real(items)
@@ -52,7 +53,7 @@ def test_count_mismatch_aborts_and_deletes_the_new_version(os_client, alias, see
         return records
 
     versions.ensure(os_client, alias)
-    monkeypatch.setattr(flow_module, "process_batch", with_a_bad_date)
+    monkeypatch.setattr(cpu_side, "process_batch", with_a_bad_date)
     with pytest.raises(flow_module.ReindexAborted, match="holds 4 documents but the sources have 5"):
         flow_module.reindex(source=str(seed_dir), alias=alias)
     assert versions.versions(os_client, alias) == [f"{alias}-v1"]

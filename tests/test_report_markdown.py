@@ -38,5 +38,29 @@ def test_artifact_is_attached_to_the_flow_run():
     with get_client(sync_client=True) as client:
         [artifact] = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
-    assert artifact.key == report.REPORT_KEY and artifact.type == "markdown"
+    assert artifact.key == "ingest-report-news" and artifact.type == "markdown"  # per alias
     assert "| indexed | 3 |" in artifact.data
+
+
+QUALITY = {
+    "live_index": "news-v1", "new_index": "news-v2",
+    "documents": {"live": 5, "new": 4, "added": 0, "missing": 1, "changed": 1, "unchanged": 3},
+    "added_examples": [], "missing_examples": [{"source_path": "gone.txt"}],
+    "fields": {f: {"changed": 0, "examples": []} for f in ("title", "published_at", "language", "source",
+                                                           "dateline", "story_id")},
+    "quarantined": {"live": {"empty": 1}, "new": {"empty": 1, "binary": 2}},
+    "refused": ["it loses 1 of the 5 live documents (20%, more than the 10% allowed)"], "forced": False,
+}
+QUALITY["fields"]["title"] = {"changed": 1, "examples": [{"source_path": "a.txt", "old": "Old | x", "new": "New"}]}
+
+
+def test_reindex_report_rows_and_artifact_keys():
+    rows = report.quality_rows(QUALITY)
+    labels = dict(rows)
+    assert labels["missing"] == 1 and labels["  titles changed"] == 1 and labels["    a.txt"] == "Old | x → New"
+    assert labels["quarantined (live → new)"] == "1 → 3" and labels["  binary"] == "0 → 2"
+    assert labels["gate"].startswith("refused: it loses 1 of the 5")
+    md = report.markdown({**SUMMARY, "report": QUALITY}, "reindex")
+    assert md.startswith("# Reindex") and "| titles changed | 1 |" in md and "Old \\| x → New" in md
+    assert report.report_key("ingest", "news") == "ingest-report-news"
+    assert report.report_key("reindex", "My_Alias") == "reindex-report-my-alias"

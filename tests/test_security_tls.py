@@ -100,7 +100,8 @@ def test_right_ca_and_credentials_ingest_search_and_ledger_without_leaking(secur
     assert any(line.startswith("{") for line in search.stdout.splitlines())
     # the ledger and the quarantine on the secure cluster, through the same client code
     from flows.sources import iter_sources
-    from flows.work import index_batch, process_batch
+    from flows.work import process_batch
+    from indexing.writer import index_batch
 
     counts = index_batch(client, f"{alias}-v1", process_batch(list(iter_sources(src))))
     run_id = ledger.record_run(client, alias, {**counts.as_dict(), "source": str(src), "index": f"{alias}-v1"},

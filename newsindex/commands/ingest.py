@@ -3,42 +3,31 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
 from common.settings import DEFAULT_ALIAS
+from newsindex.commands.flowrun import run_flow
 from newsindex.output import error, json_line, summary_table
-from newsindex.prefect_env import quiet_prefect
 
 
 def run(args: argparse.Namespace) -> int:
     if not Path(args.source).exists():
         error(f"source folder {args.source!r} does not exist")
         return 2
-    quiet_prefect()
-    # --task-runner dask: the scheduler/nanny chatter and close-time tracebacks are not for people.
-    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
-    from flows import report
-    from flows.ingest import BATCH_SIZE, ingest
-    from flows.runners import api_for_workers, make_task_runner
-    from flows.sources import iter_sources
-    from newsindex import progress
-
-    runner = make_task_runner(args.task_runner, args.dask_address)
-    show_bar = sys.stdout.isatty() and not args.json
-    total = sum(1 for _ in iter_sources(args.source)) if show_bar else None
-    with api_for_workers(args.task_runner), \
-            progress.bar(f"ingest {args.source}", total, enabled=show_bar) as advance:
-        summary = ingest.with_options(task_runner=runner)(
-            source=args.source, alias=args.alias, keep_missing=args.keep_missing,
-            batch_size=args.batch_size or BATCH_SIZE, on_progress=advance)
+    params = {"source": args.source, "alias": args.alias, "keep_missing": args.keep_missing}
+    if args.batch_size:
+        params["batch_size"] = args.batch_size
+    summary = run_flow("flows.ingest:ingest", title=f"ingest {args.source}", count_files=args.source,
+                       json_mode=args.json, task_runner=args.task_runner, dask_address=args.dask_address,
+                       started_at=getattr(args, "started_at", None), **params)
     if args.json:
         json_line(summary)
-    else:
-        rows = report.rows(summary)
-        rows += [(f"  {lang}", f"{i} new, {u} unchanged") for lang, i, u in report.language_rows(summary)]
-        summary_table(f"ingest {summary['source']} -> {summary['alias']} ({summary['index']})", rows)
+        return 0
+    from flows import report
+
+    rows = report.rows(summary)
+    rows += [(f"  {lang}", f"{i} new, {u} unchanged") for lang, i, u in report.language_rows(summary)]
+    summary_table(f"ingest {summary['source']} -> {summary['alias']} ({summary['index']})", rows)
     return 0
 
 

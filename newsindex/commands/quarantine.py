@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-import time
-from collections import defaultdict
 
 from common.settings import DEFAULT_ALIAS
+from newsindex.commands.flowrun import run_flow
 from newsindex.output import json_line, summary_table
-
-RETRY_BATCH = 200
 
 
 def _client():
@@ -21,59 +17,6 @@ def _client():
     client = make_client(settings)
     check_reachable(client, settings)
     return client
-
-
-def _save_state(client, alias: str, target: str, source: str, items: list[tuple[str, str]], records: list[dict],
-                counts) -> None:
-    """Tell the incremental state what the retry found, so the next ingest neither re-reads nor mis-counts it."""
-    from flows.incremental import BatchOutput, new_states, source_id
-    from flows.work import file_sha256, pipeline_version
-    from indexing import state
-
-    out = BatchOutput(records=records)
-    for path, key in items:
-        try:
-            st = os.stat(path)
-            size, mtime = st.st_size, st.st_mtime_ns
-        except OSError:
-            size, mtime = -1, -1
-        out.files[key] = {"size": size, "mtime_ns": mtime, "file_hash": file_sha256(path), "unchanged": False}
-    failed = {q["id"] for q in counts.quarantine if str(q.get("reason", "")).startswith("rejected by OpenSearch")}
-    src = source_id(source)
-    state.ensure(client, alias)
-    known = state.lookup(client, alias, src, [k for _, k in items])
-    entries, _stale = new_states(out, source=src, index=target, pipeline_version=pipeline_version(),
-                                 failed_ids=failed, known=known)
-    state.save(client, alias, entries)
-
-
-def retry(client, alias: str) -> dict:
-    """Re-process every quarantined input through flows.work, then update the ledger; returns the summary."""
-    from common.accounting import Counts
-    from flows.sources import batched
-    from flows.work import index_batch, process_batch
-    from indexing import ledger, versions
-
-    started = time.monotonic()
-    by_source: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for e in ledger.quarantined_entries(client, alias):
-        if e.get("input_path"):
-            by_source[e.get("source") or ""].add((e["input_path"], e["source_key"]))
-    target = versions.ensure(client, alias)
-    total = Counts()
-    for source, items in sorted(by_source.items()):
-        for batch in batched(iter(sorted(items)), RETRY_BATCH):
-            records = process_batch(batch)
-            counts = index_batch(client, target, records)
-            _save_state(client, alias, target, source, batch, records, counts)
-            total.add(counts)
-    client.indices.refresh(index=target)
-    total.check(" in the quarantine retry")
-    summary = {**total.as_dict(), "alias": alias, "index": target, "source": "quarantine retry",
-               "duration_s": round(time.monotonic() - started, 2)}
-    summary["run_id"] = ledger.record_run(client, alias, summary, total.quarantine, kind="quarantine-retry")
-    summary["cleared"] = ledger.clear_resolved(client, alias, total.ok_keys)
-    return summary
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -97,12 +40,15 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_retry(args: argparse.Namespace) -> int:
-    summary = retry(_client(), args.alias)
+    """The quarantine-retry flow (a deployment too), run locally like `ingest`."""
+    summary = run_flow("flows.retry:quarantine_retry", title=f"quarantine retry {args.alias}", json_mode=args.json,
+                       started_at=getattr(args, "started_at", None), alias=args.alias)
     if args.json:
         json_line(summary)
     else:
         rows = [(k, summary[k]) for k in ("seen", "indexed", "unchanged", "quarantined", "cleared")]
         rows += [(f"  still quarantined: {r}", n) for r, n in sorted(summary["quarantine_reasons"].items())]
+        rows.append(("duration", f"{summary['duration_s']} s"))
         summary_table(f"quarantine retry -> {summary['alias']} (run {summary['run_id']})", rows)
     return 0
 
