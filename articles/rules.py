@@ -1,4 +1,5 @@
-"""Load the cleaning rules (config/rules.yaml) and language data (config/languages.yaml) once.
+"""Load the cleaning rules (config/rules.yaml), the agency catalogue (config/agencies.yaml), the stoplists
+(config/stoplists/) and language data (config/languages.yaml) once.
 
 Rules are data so that a new site or language is a config change; this module only turns the
 lists into compiled regexes. Location: env NEWSINDEX_CONFIG_DIR, else <repo>/config.
@@ -48,6 +49,7 @@ def _alt(words: list[str]) -> str:
 class LanguageData:
     code: str
     function_words: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()  # jusText's stoplist: density of these tells prose from furniture
     months: dict[str, int] = field(default_factory=dict)  # lowercase spelling -> month number
     past_year: list[re.Pattern[str]] = field(default_factory=list)
     future: re.Pattern[str] | None = None
@@ -66,6 +68,10 @@ class Rules:
     number_scales: dict[str, dict[str, float]] = field(default_factory=dict)
     story_common_names: list[str] = field(default_factory=list)
     mojibake: dict[str, Any] = field(default_factory=dict)
+    agency_names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical name
+    dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
+    furniture: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # (kind, pattern)
+    furniture_max_words: int = 40
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
     crumb_line: re.Pattern[str] = field(init=False)
@@ -104,7 +110,7 @@ class Rules:
             rf"(?:[—–-]\s*|\(\s*|^|\s)(?:{ag}|[\w./ ]{{1,30}}?)\s+(?:{photo})\s*\)?\s*\.?\s*$", i
         )
         self.caption_phrase = re.compile(rf"[(\[]?\s*(?:{_alt(m['photo_phrases'])})\s*[)\]]?\s*\.?\s*$", i)
-        self.signoff = re.compile(rf"\s*(?:[—–]|\s-|^-)\s*(?P<agency>{ag})\s*\.?\s*$")
+        self.signoff = re.compile(rf"\s*(?:[—–]|\s-{{1,2}}|^-{{1,2}})\s*(?P<agency>{ag})\s*\.?\s*$")
         self.source_line = re.compile(
             rf"^\(?\s*(?:{_alt(m['source_prefixes'])})\s*:?\s*(?P<agency>{ag})\s*\)?\s*\.?\s*$", i
         )
@@ -119,14 +125,19 @@ class Rules:
         self.month_alt = _alt(list(lookup))
 
     def canonical_agency(self, text: str | None) -> str | None:
-        """The configured spelling of an agency credit matched case-insensitively."""
+        """The catalogue's canonical name of an agency credit (any alias, any case); unknown credits as given."""
         if not text:
             return text
-        key = " ".join(text.split()).lower()
-        for a in self.agencies:
-            if a.lower() == key:
-                return a
-        return text
+        return self.agency_names.get(" ".join(text.split()).lower(), text)
+
+    def furniture_kind(self, line: str) -> str | None:
+        """The kind of site furniture a line's wording shows ("promo", "footer", ...), or None."""
+        if len(line) > 400 or len(line.split()) > self.furniture_max_words:
+            return None
+        for kind, pat in self.furniture:
+            if pat.search(line):
+                return kind
+        return None
 
     def months_of(self, code: str) -> dict[str, int]:
         lang = self.languages.get(code)
@@ -147,6 +158,37 @@ def _merge_markers(raw: dict[str, Any]) -> dict[str, list[str]]:
         for key in MARKER_KEYS:
             merged[key].extend(str(v) for v in (group or {}).get(key, []) or [])
     return merged
+
+
+def _agency_catalogue(raw: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    """Every alias (plus the all-caps form of longer ones) and the alias -> canonical name map."""
+    aliases: list[str] = []
+    names: dict[str, str] = {}
+    for entry in raw.get("agencies") or []:
+        name = str(entry["name"])
+        spelled = [name] + [str(a) for forms in (entry.get("aliases") or {}).values() for a in forms or []]
+        for alias in spelled:
+            for form in {alias, alias.upper() if len(alias) >= 4 else alias}:
+                if form not in aliases:
+                    aliases.append(form)
+            names.setdefault(alias.lower(), name)
+    return aliases, names
+
+
+def _furniture(raw: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for kind, per_lang in (raw.get("furniture") or {}).items():
+        pats = [str(p) for forms in (per_lang or {}).values() for p in forms or []]
+        if pats:
+            out.append((str(kind), re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)))
+    return out
+
+
+def _stoplist(base: Path, code: str) -> frozenset[str]:
+    path = base / "stoplists" / f"{code}.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
@@ -172,7 +214,13 @@ def _load(directory: str) -> Rules:
         raw.setdefault("sites", {}).update(more.get("sites") or {})
     langs_raw = _load_yaml(base / "languages.yaml")
     languages = {code: _language_data(code, data or {}) for code, data in (langs_raw.get("languages") or {}).items()}
-    agencies = [str(a) for a in raw.get("agencies") or []]
+    for code, lang in languages.items():
+        lang.stopwords = _stoplist(base, code)
+    catalogue = _load_yaml(base / "agencies.yaml")
+    agencies, agency_names = _agency_catalogue(catalogue)
+    for extra in raw.get("agencies") or []:  # site packs may still add a credit
+        if str(extra) not in agencies:
+            agencies.append(str(extra))
     return Rules(
         raw=raw,
         markers=_merge_markers(raw),
@@ -188,6 +236,12 @@ def _load(directory: str) -> Rules:
         },
         story_common_names=[str(n) for n in raw.get("story_common_names") or []],
         mojibake=_mojibake_data(langs_raw),
+        agency_names=agency_names,
+        dateline_shapes=[
+            (str(d["pattern"]), bool(d.get("agency_required", True))) for d in catalogue.get("dateline_shapes") or []
+        ],
+        furniture=_furniture(raw),
+        furniture_max_words=int(raw.get("furniture_max_words") or 40),
     )
 
 

@@ -1,0 +1,100 @@
+"""Tell a page's prose from its furniture by evidence that holds on any site, as jusText does.
+
+A block (one paragraph line) is *good* when it reads like prose in its language: long enough, dense in
+the language's stopwords (jusText's stoplists, config/stoplists/), ending like a sentence, not made of
+links. The article is the main run from the first to the last good block; short blocks inside it are
+kept by context, blocks before it are the page header (title, dates, menus) and blocks after it are
+the footer (teasers, promos). Wording that every site uses for furniture ("Sign up", "Теги:", "©")
+is per-language data in config/rules.yaml, read by `Rules.furniture_kind`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Rules
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|\s{2,}|/)\s*")
+
+GOOD_MIN_CHARS = 70  # jusText's length_low
+GOOD_MIN_WORDS = 10
+GOOD_STOPWORD_DENSITY = 0.2  # below jusText's 0.30: news prose is dense in names
+PROSE_STOPWORD_DENSITY = 0.1  # a short sentence still has a few function words
+MAX_LINK_DENSITY = 0.3
+HEADLINE_MAX_CHARS = 160
+
+
+@dataclass
+class Block:
+    text: str
+    words: int
+    stop_density: float
+    sentence_end: bool
+    link_density: float
+    good: bool
+    furniture: str | None  # the kind, when the wording or shape says furniture
+
+    @property
+    def prose(self) -> bool:
+        """A sentence: reads as text even when too short to be a good block on its own."""
+        return (
+            self.furniture is None
+            and self.words >= 4
+            and self.sentence_end
+            and self.stop_density >= PROSE_STOPWORD_DENSITY
+            and self.link_density < MAX_LINK_DENSITY
+        )
+
+
+def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float]:
+    """(word count, share of the words in the language's stoplist; the best language when unknown)."""
+    toks = [t.lower() for t in _TOKEN.findall(text)]
+    if not toks:
+        return 0, 0.0
+    langs = [rules.languages[lang]] if lang in rules.languages else list(rules.languages.values())
+    best = 0.0
+    for ld in langs:
+        if ld.stopwords:
+            best = max(best, sum(1 for t in toks if t in ld.stopwords) / len(toks))
+    return len(toks), best
+
+
+def menu_like(text: str) -> bool:
+    """A row of short items with separators and no sentence: "Home | World | Business", "News  Sports  Video"."""
+    if _SENTENCE_END.search(text) or len(text) > 200:
+        return False
+    items = [p for p in _MENU_SEP.split(text) if p.strip()]
+    return len(items) >= 3 and all(len(p.split()) <= 3 for p in items)
+
+
+def classify(text: str, lang: str | None, rules: Rules, link_density: float = 0.0) -> Block:
+    """One block's evidence and verdict."""
+    n, density = stop_density(text, lang, rules)
+    end = bool(_SENTENCE_END.search(text))
+    if not end:  # "... a QR code. — VNS": a sentence, then the agency's sign-off
+        so = rules.signoff.search(text, max(0, len(text) - 80))
+        end = bool(so and _SENTENCE_END.search(text[: so.start()].rstrip()))
+    kind = rules.furniture_kind(text)
+    if kind is None and menu_like(text):
+        kind = "menu"
+    long_enough = len(text) >= GOOD_MIN_CHARS and n >= GOOD_MIN_WORDS
+    good = (
+        kind is None
+        and long_enough
+        and (end or len(text) >= HEADLINE_MAX_CHARS)  # a long headline is not yet the text
+        and link_density < MAX_LINK_DENSITY
+        and (density >= GOOD_STOPWORD_DENSITY or (end and density >= PROSE_STOPWORD_DENSITY))
+    )
+    return Block(text, n, density, end, link_density, good, kind)
+
+
+def main_run(blocks: list[Block]) -> tuple[int, int] | None:
+    """First and last good block: the article's main run (None when no block reads as prose)."""
+    good = [i for i, b in enumerate(blocks) if b.good]
+    if good:
+        return good[0], good[-1]
+    prose = [i for i, b in enumerate(blocks) if b.prose]
+    return (prose[0], prose[-1]) if prose else None
