@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import captions as cap
-from .blocks import Block, classify, main_run
+from .blocks import Block, classify, main_run, menu_like
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
@@ -89,7 +89,7 @@ def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
         # drop the matched date span and clock/timezone bits, see what remains
         rest = re.sub(r"\d{1,4}([./:-]\d{1,4})*", " ", s)
         rest = rules_month_strip(rest, rules)
-        rest = re.sub(r"\b(?:GMT|UTC|ICT|MSK)\s*[+-]?\d*\b", " ", rest, flags=re.I)
+        rest = _zone_word(tuple(rules.time_zones)).sub(" ", rest)
         words = re.findall(r"\w+", rest)
         if len(words) <= 4 and not s.rstrip().endswith("."):
             return dm
@@ -99,6 +99,11 @@ def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
         if dm and len(re.findall(r"\w+", s)) <= 8:
             return dm
     return None
+
+
+@lru_cache(maxsize=4)
+def _zone_word(zones: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, zones)) or '(?!)'})\s*[+-]?\d*\b", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -313,7 +318,7 @@ def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Ru
     cm = rules.crumb_home.match(s)
     if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
         rest = (cm.group("rest") or "").strip()
-        if rest:
+        if rest and not menu_like(rest):  # "Home  Society  Economy  Sports" is the menu, not a path
             c.section = last_crumb(rest) or c.section
         c.drop("crumb", s)
         return ""

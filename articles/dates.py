@@ -47,7 +47,6 @@ class DateMention:
         return d.isoformat()
 
 
-_TIME = r"(?:\s*(?:[-–—,|]|lúc|at|в)?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?)?"
 
 
 @dataclass
@@ -60,35 +59,45 @@ class _Patterns:
     vi_slash: re.Pattern[str]
     month_year: re.Pattern[str]
     year: re.Pattern[str]
+    day_word: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
-def _patterns(month_alt: str) -> _Patterns:
+def _patterns(rules: Rules) -> _Patterns:
+    """The date regexes, built with each language's date words (config/languages.yaml `date_words`)."""
     i = re.IGNORECASE
+    at, ysuf = rules.date_words("time_prefixes"), rules.date_words("year_suffixes")
+    dw, mw, yw = rules.date_words("day_words"), rules.date_words("month_words"), rules.date_words("year_words")
+    time = rf"(?:\s*(?:[-–—,|]|{at})?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?)?"
     return _Patterns(
-        iso=re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"),
+        # 2026-03-04, 2026.03.04, 2026/03/04 (year first: the order is never in doubt)
+        iso=re.compile(
+            r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+            r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"
+        ),
         numeric=re.compile(
-            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])" + _TIME
+            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])" + time
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
         month_first=re.compile(
             r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{1,2})?"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?" + _TIME
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?" + time
         ),
         day_first=re.compile(
             r"(?<![\w.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.|năm))?)?" + _TIME
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
-            r"(?<!\w)ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>(?:19|20)\d\d))?", i
+            rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)\s+(?:{mw})\s+(?P<m>[01]?\d)(?:\s+(?:{yw})\s+(?P<y>(?:19|20)\d\d))?", i
         ),
-        vi_slash=re.compile(r"(?<!\w)ngày\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])", i),
+        vi_slash=re.compile(rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])", i),
         month_year=re.compile(
-            r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?,?\s+(?:năm\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
-            r"|(?<!\w)tháng\s+(?P<m2>[01]?\d)\s*(?:/|năm)\s*(?P<y2>(?:19|20)\d\d)(?!\d)",
+            rf"(?<!\w)(?P<mon>[^\W\d_]{{3,10}}+)\.?,?\s+(?:(?:{yw})\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+            rf"|(?<!\w)(?:{mw})\s+(?P<m2>[01]?\d)\s*(?:/|{yw})\s*(?P<y2>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)"),
+        day_word=re.compile(rf"(?<!\w)(?:{dw})(?!\w)", i),
     )
 
 
@@ -111,7 +120,7 @@ def find_dates(text: str, lang: str | None = None, rules: Rules | None = None) -
 @lru_cache(maxsize=256)
 def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention, ...]:
     """Cached: the same body is searched for the lead date, the year anchor and the fingerprint."""
-    p = _patterns(rules.month_alt)
+    p = _patterns(rules)
     out: dict[int, DateMention] = {}
     taken = bytearray(len(text) + 1)  # characters already part of a date (linear, whatever the count)
 
@@ -127,8 +136,7 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
         taken[s:e] = b"\x01" * (e - s)
         out[s] = DateMention(y, mo, d, s, hh, mi)
 
-    low = text.lower()
-    has_ngay = "ngày" in low
+    has_day_word = p.day_word.search(text) is not None
     for off, win in _digit_windows(text):
         for mt in p.iso.finditer(win):
             add(mt, off, int(mt["y"]), int(mt["m"]), int(mt["d"]))
@@ -137,7 +145,7 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
             if lang == "en" and mt["sep"] == "/" and a <= 12 and b <= 31 and not (b <= 12 and a > 12):
                 a, b = b, a  # US month/day for English when it reads either way
             add(mt, off, int(mt["y"]), b, a)
-        if has_ngay:
+        if has_day_word:
             for pat in (p.vi_day, p.vi_slash):
                 for mt in pat.finditer(win):
                     add(mt, off, int(mt["y"]) if mt["y"] else None, int(mt["m"]), int(mt["d"]))
@@ -195,7 +203,7 @@ def year_anchor(text: str, lang: str | None, rules: Rules | None = None) -> tupl
 
 @lru_cache(maxsize=256)
 def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, int] | None:
-    p = _patterns(rules.month_alt)
+    p = _patterns(rules)
     future = [ld.future for ld in rules.languages.values() if ld.future is not None]
     best: tuple[int, int, int] | None = None
 
@@ -224,6 +232,11 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
         for pat in ld.past_year:
             for mt in pat.finditer(text):
                 consider(mt.start(), (int(mt.group(1)), 12, 31))
+    if best is None:  # "will exceed ... by the end of 2025": written in 2025 (or before; the latest is taken)
+        pats = [pat for ld in rules.languages.values() for pat in ld.current_year]
+        current = [int(mt.group(1)) for pat in pats for mt in pat.finditer(text)]
+        if current:
+            best = (min(current), 1, 1)
     return best
 
 

@@ -52,7 +52,9 @@ class LanguageData:
     stopwords: frozenset[str] = frozenset()  # jusText's stoplist: density of these tells prose from furniture
     months: dict[str, int] = field(default_factory=dict)  # lowercase spelling -> month number
     past_year: list[re.Pattern[str]] = field(default_factory=list)
+    current_year: list[re.Pattern[str]] = field(default_factory=list)
     future: re.Pattern[str] | None = None
+    date_words: dict[str, list[str]] = field(default_factory=dict)  # time_prefixes, year_suffixes, day_words...
 
 
 @dataclass(eq=False)  # identity hash: a Rules object can key caches
@@ -72,6 +74,7 @@ class Rules:
     dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
     furniture: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # (kind, pattern)
     furniture_max_words: int = 40
+    time_zones: list[str] = field(default_factory=list)
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
     crumb_line: re.Pattern[str] = field(init=False)
@@ -123,6 +126,10 @@ class Rules:
             lookup.update(lang.months)
         self.month_lookup = lookup
         self.month_alt = _alt(list(lookup))
+
+    def date_words(self, key: str) -> str:
+        """Regex alternation of one kind of date word over all languages ("(?!)" when none)."""
+        return _alt([w for ld in self.languages.values() for w in ld.date_words.get(key, [])]) or "(?!)"
 
     def canonical_agency(self, text: str | None) -> str | None:
         """The catalogue's canonical name of an agency credit (any alias, any case); unknown credits as given."""
@@ -198,10 +205,20 @@ def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
             months[str(name).lower()] = int(num)
     year = r"((?:19|20)\d{2})"
     past = [re.compile(p.replace("{year}", year), re.IGNORECASE) for p in raw.get("past_year_patterns") or []]
+    current = [re.compile(p.replace("{year}", year), re.IGNORECASE) for p in raw.get("current_year_patterns") or []]
+    date_words = {str(k): [str(w) for w in v or []] for k, v in (raw.get("date_words") or {}).items()}
     fut = raw.get("future_markers") or []
     future = re.compile("|".join(p.replace("{year}", r"(?:19|20)\d{2}") for p in fut), re.I) if fut else None
     words = frozenset(str(w).lower() for w in raw.get("function_words") or [])
-    return LanguageData(code=code, function_words=words, months=months, past_year=past, future=future)
+    return LanguageData(
+        code=code,
+        function_words=words,
+        months=months,
+        past_year=past,
+        current_year=current,
+        future=future,
+        date_words=date_words,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -242,6 +259,7 @@ def _load(directory: str) -> Rules:
         ],
         furniture=_furniture(raw),
         furniture_max_words=int(raw.get("furniture_max_words") or 40),
+        time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
     )
 
 
