@@ -73,16 +73,60 @@ def detect_decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=None).best()
+    matches = from_bytes(data, cp_isolation=None)
+    if matches.best() is None:
+        raise Undecodable("undecodable: no text encoding fits the bytes")
+    return rank_code_pages(data, [m.encoding for m in matches])
+
+
+# Code pages news text is written in, most common first: the tie-break between readings that score alike.
+PREFERRED = ("cp1252", "cp1251", "koi8_r", "utf_16", "cp1258", "iso8859_5", "cp1250")
+# Letters news in en/ru/vi (and the names they quote) use; a decoding that yields others is suspect.
+_LATIN_EXTRA = set("ĂăĐđĨĩŨũƠơƯưŒœŠšŽžŸ")
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _plausible(word: str) -> bool:
+    """A word of one script whose letters that language uses: Cyrillic with sane case, or Latin with few
+    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775)."""
+    cyr = sum(1 for ch in word if "\u0410" <= ch <= "\u044f" or ch in "Ёё")
+    if cyr == len(word):
+        return not any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+    if cyr:
+        return False
+    accented = 0
+    for ch in word:
+        if ch.isascii():
+            continue
+        if "\u00c0" <= ch <= "\u00ff" or "\u1ea0" <= ch <= "\u1ef9" or ch in _LATIN_EXTRA:
+            accented += 1
+        else:
+            return False
+    return accented <= max(1, len(word) // 2)
+
+
+def _reading_score(text: str) -> float:
+    words = _WORD_RUN.findall(unicodedata.normalize("NFC", text[:6000]))  # cp1258 spells tones as marks
+    if not words:
+        return 0.0
+    return sum(len(w) for w in words if _plausible(w)) / sum(map(len, words))
+
+
+def rank_code_pages(data: bytes, detected: list[str]) -> tuple[str, str]:
+    """(text, encoding): of the detector's candidates and the common news code pages, the reading whose
+    words look most like en/ru/vi words; ties go to the more common code page, then the detector's order."""
+    order = list(dict.fromkeys([*PREFERRED, *detected]))
+    best: tuple[float, int, str, str] | None = None
+    for rank, enc in enumerate(order):
+        text = _try(data, enc)
+        if not text or (enc.startswith("utf_16") and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            continue
+        key = (_reading_score(text), -rank)
+        if best is None or key > best[:2]:
+            best = (*key, text, enc)
     if best is None:
         raise Undecodable("undecodable: no text encoding fits the bytes")
-    enc = best.encoding
-    text = str(best)
-    # charset-normalizer sometimes prefers exotic code pages for short Cyrillic; prefer cp1251 then.
-    odd = _cyrillic_ratio(text) < 0.5 or enc.startswith(("mac", "koi8_u", "cp1125", "ptcp", "cp855"))
-    if enc not in ("cp1251", "windows_1251") and odd and _cyrillic_ratio(_try(data, "cp1251")) > 0.5:
-        return _try(data, "cp1251"), "cp1251"
-    return text, enc
+    return best[2], best[3]
 
 
 def _try(data: bytes, enc: str) -> str:
@@ -90,13 +134,6 @@ def _try(data: bytes, enc: str) -> str:
         return data.decode(enc)
     except UnicodeDecodeError:
         return ""
-
-
-def _cyrillic_ratio(text: str) -> float:
-    letters = [c for c in text[:4000] if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
 # When Windows-1252 had no character for a UTF-8 continuation byte, that byte is lost. Given the

@@ -148,9 +148,8 @@ def build_record(
         title = c.title
     body = "\n\n".join(c.paragraphs)
     if not body.strip():
-        return quarantined(
-            source_path, "no article text: nothing left after removing site furniture", fmt, content_hash, encoding
-        )
+        reason = "no article: only site furniture (menus, promos, footers), no text"
+        return quarantined(source_path, reason, fmt, content_hash, encoding)
     if lang is None:
         lang = detect_language(f"{title or ''}\n{body}", rules) or meta.get("html_lang") or None
     all_captions = list(captions or []) + c.captions
