@@ -170,6 +170,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
     signed_off = False
     related_mode = False
     tail = False  # past the main run, once a line there was not prose
+    at: list[int] = []  # the line each paragraph came from
     i = -1
     while i + 1 < len(lines):
         i += 1
@@ -245,7 +246,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
             c.drop("credit", s)  # "(Reporting by X; Editing by Y)"
             continue
         sm = rules.source_line.match(s) or rules.agency_only.match(s)
-        if sm and c.paragraphs:
+        if sm and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
             c.source = c.source or rules.canonical_agency(sm.group("agency"))
             c.drop("signoff", s)
             signed_off = True
@@ -286,7 +287,8 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
             signed_off = True
         if s:
             c.paragraphs.append(s)
-    _guard_main_run(c, blocks, first, last)
+            at.append(i)
+    _guard_main_run(c, blocks, first, last, at)
     return c
 
 
@@ -325,19 +327,23 @@ def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Ru
     return None
 
 
-def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int) -> None:
+GUARD_SHARE = 1 / 3  # the body must hold at least this share of the main run's good text
+
+
+def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: list[int]) -> None:
     """Losing the article is worse than keeping furniture: when the body lost most of the page's prose
     (a false sign-off, a teaser label read too wide), the main run's good blocks come back."""
-    good = [b.text for b in blocks[first : last + 1] if b.good]
+    good = [(i, blocks[i].text) for i in range(first, min(last + 1, len(blocks))) if blocks[i].good]
     if not good:
         return
-    body = "\n".join(c.paragraphs)
-    kept = sum(len(t) for t in good if t[-60:] in body)
-    if kept >= 0.5 * sum(map(len, good)):
+    kept_paras = [p for p in c.paragraphs if len(p) >= 20]
+    lost = [(i, t) for i, t in good if not any(p in t or t in p for p in kept_paras)]
+    if sum(len(t) for _, t in lost) <= (1 - GUARD_SHARE) * sum(len(t) for _, t in good):
         return
-    lost = {t for t in good if t[-60:] not in body}
-    c.paragraphs.extend(t for t in good if t in lost)
-    c.removed = [r for r in c.removed if r["text"] not in lost]
+    gone = {t for _, t in lost}
+    merged = sorted([*zip(at, c.paragraphs, strict=True), *lost], key=lambda it: it[0])
+    c.paragraphs = [t for _, t in merged]
+    c.removed = [r for r in c.removed if r["text"] not in gone]
     c.drop("guard", f"{len(lost)} paragraphs of the main run restored")
 
 
