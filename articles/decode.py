@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import ftfy
@@ -106,16 +107,17 @@ def _plausible(word: str) -> bool:
 
 
 def _reading_score(text: str) -> float:
-    words = _WORD_RUN.findall(unicodedata.normalize("NFC", text[:6000]))  # cp1258 spells tones as marks
+    words = Counter(_WORD_RUN.findall(unicodedata.normalize("NFC", text[:2000])))  # cp1258 spells tones as marks
     if not words:
         return 0.0
-    return sum(len(w) for w in words if _plausible(w)) / sum(map(len, words))
+    total = sum(len(w) * n for w, n in words.items())
+    return sum(len(w) * n for w, n in words.items() if _plausible(w)) / total
 
 
 def rank_code_pages(data: bytes, detected: list[str]) -> tuple[str, str]:
     """(text, encoding): of the detector's candidates and the common news code pages, the reading whose
     words look most like en/ru/vi words; ties go to the more common code page, then the detector's order."""
-    order = list(dict.fromkeys([*PREFERRED, *detected]))
+    order = list(dict.fromkeys([*PREFERRED, *detected[:3]]))
     best: tuple[float, int, str, str] | None = None
     for rank, enc in enumerate(order):
         text = _try(data, enc)

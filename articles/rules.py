@@ -72,8 +72,9 @@ class Rules:
     mojibake: dict[str, Any] = field(default_factory=dict)
     agency_names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical name
     dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
-    furniture: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)  # (kind, pattern)
+    furniture: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (at line start, anywhere), kinds as groups
     furniture_max_words: int = 40
+    furniture_any_max_words: int = 25
     time_zones: list[str] = field(default_factory=list)
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
@@ -139,12 +140,13 @@ class Rules:
 
     def furniture_kind(self, line: str) -> str | None:
         """The kind of site furniture a line's wording shows ("promo", "footer", ...), or None."""
-        if len(line) > 400 or len(line.split()) > self.furniture_max_words:
+        if self.furniture is None or len(line) > 400 or line.count(" ") >= self.furniture_max_words:
             return None
-        for kind, pat in self.furniture:
-            if pat.search(line):
-                return kind
-        return None
+        at_start, anywhere = self.furniture
+        m = at_start.match(line)
+        if m is None and line.count(" ") < self.furniture_any_max_words:
+            m = anywhere.search(line.lower())  # lower-case patterns without re.I: ten times faster
+        return m.lastgroup.split("__")[0] if m and m.lastgroup else None
 
     def months_of(self, code: str) -> dict[str, int]:
         lang = self.languages.get(code)
@@ -182,13 +184,18 @@ def _agency_catalogue(raw: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
     return aliases, names
 
 
-def _furniture(raw: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
-    out: list[tuple[str, re.Pattern[str]]] = []
+def _furniture(raw: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two alternations (one tried at the line start only, the other anywhere), each pattern a group named
+    for its kind: one regex call per line instead of one per pattern."""
+    start: list[str] = []
+    anywhere: list[str] = []
     for kind, per_lang in (raw.get("furniture") or {}).items():
-        pats = [str(p) for forms in (per_lang or {}).values() for p in forms or []]
-        if pats:
-            out.append((str(kind), re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)))
-    return out
+        for n, pat in enumerate(str(p) for forms in (per_lang or {}).values() for p in forms or []):
+            group = f"(?P<{kind}__{n}>{pat[1:] if pat.startswith('^') else pat})"
+            (start if pat.startswith("^") else anywhere).append(group)
+    if not start and not anywhere:
+        return None
+    return re.compile("|".join(start) or "(?!)", re.I), re.compile("|".join(anywhere) or "(?!)")
 
 
 def _stoplist(base: Path, code: str) -> frozenset[str]:
@@ -259,6 +266,7 @@ def _load(directory: str) -> Rules:
         ],
         furniture=_furniture(raw),
         furniture_max_words=int(raw.get("furniture_max_words") or 40),
+        furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
         time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
     )
 

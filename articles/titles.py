@@ -35,18 +35,20 @@ def _stems(text: str, lang: str | None, rules: Rules) -> set[str]:
     return out
 
 
-def overlap(text: str, lead: str, lang: str | None, rules: Rules) -> float:
+def overlap(text: str, lead: set[str], lang: str | None, rules: Rules) -> float:
+    """Share of the text's content stems that the lead's stems hold."""
     mine = _stems(text, lang, rules)
-    if not mine:
-        return 0.0
-    return len(mine & _stems(lead, lang, rules)) / len(mine)
+    return len(mine & lead) / len(mine) if mine else 0.0
 
 
 def pick_title(cands: list[Candidate], lead: str, body_start: int, lang: str | None, rules: Rules) -> Candidate | None:
     """The best-scored candidate that shows headline evidence, or None."""
+    if not cands:
+        return None
+    lead_stems = _stems(lead, lang, rules)
     best, best_score = None, 0.0
     for c in cands:
-        ov = overlap(c.text, lead, lang, rules)
+        ov = overlap(c.text, lead_stems, lang, rules)
         if ov < MIN_OVERLAP and not c.heading:
             continue
         words = len(c.text.split())
