@@ -56,11 +56,8 @@ def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float]
     if not toks:
         return 0, 0.0
     langs = [rules.languages[lang]] if lang in rules.languages else list(rules.languages.values())
-    best = 0.0
-    for ld in langs:
-        if ld.stopwords:
-            best = max(best, sum(1 for t in toks if t in ld.stopwords) / len(toks))
-    return len(toks), best
+    hits = max((sum(map(ld.stopwords.__contains__, toks)) for ld in langs if ld.stopwords), default=0)
+    return len(toks), hits / len(toks)
 
 
 def menu_like(text: str) -> bool:

@@ -336,8 +336,9 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
     good = [(i, blocks[i].text) for i in range(first, min(last + 1, len(blocks))) if blocks[i].good]
     if not good:
         return
+    body = "\n".join(c.paragraphs)
     kept_paras = [p for p in c.paragraphs if len(p) >= 20]
-    lost = [(i, t) for i, t in good if not any(p in t or t in p for p in kept_paras)]
+    lost = [(i, t) for i, t in good if t not in body and not any(p in t for p in kept_paras)]
     if sum(len(t) for _, t in lost) <= (1 - GUARD_SHARE) * sum(len(t) for _, t in good):
         return
     gone = {t for _, t in lost}

@@ -1,8 +1,9 @@
 """Load the cleaning rules (config/rules.yaml), the agency catalogue (config/agencies.yaml), the stoplists
 (config/stoplists/) and language data (config/languages.yaml) once.
 
-Rules are data so that a new site or language is a config change; this module only turns the
-lists into compiled regexes. Location: env NEWSINDEX_CONFIG_DIR, else <repo>/config.
+Rules are data, and general: a new language or wire service is a config change, a new site needs
+none (there are no per-site rules). This module only turns the lists into compiled regexes.
+Location: env NEWSINDEX_CONFIG_DIR, else <repo>/config.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ class Rules:
     furniture: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (at line start, anywhere), kinds as groups
     furniture_max_words: int = 40
     furniture_any_max_words: int = 25
+    furniture_gate: tuple[str, ...] | None = None  # words one of which every anywhere-pattern match holds
     time_zones: list[str] = field(default_factory=list)
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
@@ -145,7 +147,9 @@ class Rules:
         at_start, anywhere = self.furniture
         m = at_start.match(line)
         if m is None and line.count(" ") < self.furniture_any_max_words:
-            m = anywhere.search(line.lower())  # lower-case patterns without re.I: ten times faster
+            low = line.lower()
+            if self.furniture_gate is None or any(w in low for w in self.furniture_gate):
+                m = anywhere.search(low)  # lower-case patterns without re.I: ten times faster
         return m.lastgroup.split("__")[0] if m and m.lastgroup else None
 
     def months_of(self, code: str) -> dict[str, int]:
@@ -162,7 +166,7 @@ def _load_yaml(path: Path) -> dict[str, Any]:
 
 def _merge_markers(raw: dict[str, Any]) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {k: [] for k in MARKER_KEYS}
-    groups = list((raw.get("markers") or {}).values()) + list((raw.get("sites") or {}).values())
+    groups = list((raw.get("markers") or {}).values())
     for group in groups:
         for key in MARKER_KEYS:
             merged[key].extend(str(v) for v in (group or {}).get(key, []) or [])
@@ -196,6 +200,58 @@ def _furniture(raw: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] |
     if not start and not anywhere:
         return None
     return re.compile("|".join(start) or "(?!)", re.I), re.compile("|".join(anywhere) or "(?!)")
+
+
+def _literal_runs(pat: str) -> tuple[list[str], list[str]]:
+    """(letter runs outside any group, all letter runs) of a regex; escapes and classes do not count."""
+    top: list[str] = []
+    every: list[str] = []
+    depth, run, i = 0, "", 0
+
+    def close(optional: bool) -> None:
+        nonlocal run
+        word = run[:-1] if optional else run  # "photos?": the s is optional, "photo" is not
+        if len(word) >= 3:
+            every.append(word)
+            if depth == 0:
+                top.append(word)
+        run = ""
+
+    while i < len(pat):
+        ch = pat[i]
+        if ch == "\\":
+            close(False)
+            i += 2
+            continue
+        if ch == "[":
+            close(False)
+            i = pat.find("]", i + 1) + 1 or len(pat)
+            continue
+        if ch.isalpha():
+            run += ch
+        else:
+            close(ch in "?*{")
+            depth += (ch == "(") - (ch == ")")
+        i += 1
+    close(False)
+    return top, every
+
+
+def _furniture_gate(raw: dict[str, Any]) -> tuple[str, ...] | None:
+    """Words one of which any match of an anywhere-pattern holds (each pattern's longest word outside its
+    groups, or all its words): a line holding none cannot match, and substring tests are far cheaper than
+    the regex. None (always search) when a pattern has no word at all. Patterns in config never use a
+    top-level "|": alternatives are list entries."""
+    words: set[str] = set()
+    for per_lang in (raw.get("furniture") or {}).values():
+        for pat in (str(p) for forms in (per_lang or {}).values() for p in forms or []):
+            if pat.startswith("^"):
+                continue
+            top, every = _literal_runs(pat)
+            if not every:
+                return None
+            words.update([max(top, key=len)] if top else every)
+    return tuple(sorted(words))
 
 
 def _stoplist(base: Path, code: str) -> frozenset[str]:
@@ -232,19 +288,12 @@ def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
 def _load(directory: str) -> Rules:
     base = Path(directory)
     raw = _load_yaml(base / "rules.yaml")
-    for extra in sorted(base.glob("rules.*.yaml")):  # site packs: rules.<site>.yaml
-        more = _load_yaml(extra)
-        raw.setdefault("agencies", []).extend(more.get("agencies") or [])
-        raw.setdefault("sites", {}).update(more.get("sites") or {})
     langs_raw = _load_yaml(base / "languages.yaml")
     languages = {code: _language_data(code, data or {}) for code, data in (langs_raw.get("languages") or {}).items()}
     for code, lang in languages.items():
         lang.stopwords = _stoplist(base, code)
     catalogue = _load_yaml(base / "agencies.yaml")
     agencies, agency_names = _agency_catalogue(catalogue)
-    for extra in raw.get("agencies") or []:  # site packs may still add a credit
-        if str(extra) not in agencies:
-            agencies.append(str(extra))
     return Rules(
         raw=raw,
         markers=_merge_markers(raw),
@@ -265,6 +314,7 @@ def _load(directory: str) -> Rules:
             (str(d["pattern"]), bool(d.get("agency_required", True))) for d in catalogue.get("dateline_shapes") or []
         ],
         furniture=_furniture(raw),
+        furniture_gate=_furniture_gate(raw),
         furniture_max_words=int(raw.get("furniture_max_words") or 40),
         furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
         time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
