@@ -30,6 +30,7 @@ class Cleaned:
     dateline: str | None = None
     dateline_date: str | None = None
     header_dates: list[DateMention] = field(default_factory=list)
+    restored: int = 0  # main-run paragraphs the guard put back
 
     @property
     def body(self) -> str:
@@ -345,7 +346,7 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
     merged = sorted([*zip(at, c.paragraphs, strict=True), *lost], key=lambda it: it[0])
     c.paragraphs = [t for _, t in merged]
     c.removed = [r for r in c.removed if r["text"] not in gone]
-    c.drop("guard", f"{len(lost)} paragraphs of the main run restored")
+    c.restored = len(lost)
 
 
 _TRAIL_SEP = re.compile(r"\s+[›»>|/]\s+|\s*[›»]\s*")

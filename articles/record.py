@@ -152,6 +152,8 @@ def build_record(
         return quarantined(source_path, reason, fmt, content_hash, encoding)
     if lang is None:
         lang = detect_language(f"{title or ''}\n{body}", rules) or meta.get("html_lang") or None
+    if c.restored:
+        rec["fixes"].append("main-run-restored")  # the cleaning would have lost the article: see clean._guard_main_run
     all_captions = list(captions or []) + c.captions
     rec.update(
         language=lang,

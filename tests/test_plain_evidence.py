@@ -122,6 +122,7 @@ def test_a_false_sign_off_cannot_take_the_body() -> None:
     c = clean_text("\n\n".join([BODY[0], "— Reuters", BODY[1], BODY[2], BODY[0].replace("Monday", "Tuesday")]), "en")
     assert BODY[0] in c.body
     assert sum(len(p) for p in c.paragraphs) >= 0.5 * sum(map(len, BODY))
+    assert c.restored
 
 
 def test_furniture_only_text_is_quarantined_as_no_article() -> None:
