@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from .rules import Rules
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
-_MENU_SEP = re.compile(r"\s*(?:\||•|·|\s{2,}|/)\s*")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|\s{2,})\s*")
 
 GOOD_MIN_CHARS = 70  # jusText's length_low
 GOOD_MIN_WORDS = 10
@@ -31,7 +32,7 @@ HEADLINE_MAX_CHARS = 160
 class Block:
     text: str
     words: int
-    stop_density: float
+    stop_density: float | None  # None: no stoplist to judge by
     sentence_end: bool
     link_density: float
     good: bool
@@ -44,25 +45,31 @@ class Block:
             self.furniture is None
             and self.words >= 4
             and self.sentence_end
-            and self.stop_density >= PROSE_STOPWORD_DENSITY
+            and (self.stop_density is None or self.stop_density >= PROSE_STOPWORD_DENSITY)
             and self.link_density < MAX_LINK_DENSITY
         )
 
 
-def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float]:
-    """(word count, share of the words in the language's stoplist; the best language when unknown);
-    counted on the first 300 characters."""
+def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float | None]:
+    """(word count, share of the words in the language's stoplist), counted on the first 300 characters.
+    The share is None when there is no stoplist to judge by: a language without one, or an unknown
+    language that no stoplist fits (then length and punctuation decide alone)."""
+    if _CJK.search(text[:50]):
+        return len(_CJK.findall(text)) // 2, None  # no word breaks, no stoplist: about two characters a word
     toks = _TOKEN.findall(text[:300].lower())  # the first fifty words tell
     if not toks:
         return 0, 0.0
-    langs = [rules.languages[lang]] if lang in rules.languages else list(rules.languages.values())
-    hits = max((sum(map(ld.stopwords.__contains__, toks)) for ld in langs if ld.stopwords), default=0)
-    return len(toks), hits / len(toks)
+    known = rules.languages.get(lang) if lang else None
+    if lang and (known is None or not known.stopwords):
+        return len(toks), None
+    langs = [known] if known else [ld for ld in rules.languages.values() if ld.stopwords]
+    share = max((sum(map(ld.stopwords.__contains__, toks)) for ld in langs), default=0) / len(toks)
+    return len(toks), share if known or share >= PROSE_STOPWORD_DENSITY else None
 
 
 def menu_like(text: str) -> bool:
     """A row of short items with separators and no sentence: "Home | World | Business", "News  Sports  Video"."""
-    if _SENTENCE_END.search(text) or len(text) > 200:
+    if _SENTENCE_END.search(text) or len(text) > 200 or "<" in text or "=" in text:
         return False
     items = [p for p in _MENU_SEP.split(text) if p.strip()]
     return len(items) >= 3 and all(len(p.split()) <= 3 for p in items)
@@ -84,15 +91,24 @@ def classify(text: str, lang: str | None, rules: Rules, link_density: float = 0.
         and long_enough
         and (end or len(text) >= HEADLINE_MAX_CHARS)  # a long headline is not yet the text
         and link_density < MAX_LINK_DENSITY
-        and (density >= GOOD_STOPWORD_DENSITY or (end and density >= PROSE_STOPWORD_DENSITY))
+        and (
+            (density is None and end)
+            or (density is not None and (density >= GOOD_STOPWORD_DENSITY or (end and density >= PROSE_STOPWORD_DENSITY)))  # noqa: E501
+        )
     )
     return Block(text, n, density, end, link_density, good, kind)
 
 
 def main_run(blocks: list[Block]) -> tuple[int, int] | None:
-    """First and last good block: the article's main run (None when no block reads as prose)."""
+    """First and last good block: the article's main run. Without one, the first to the last sentence; without
+    any, every line when some line is long text that no furniture evidence names (losing an article is worse
+    than keeping furniture); None when every line is furniture or a few words: no article."""
     good = [i for i, b in enumerate(blocks) if b.good]
     if good:
         return good[0], good[-1]
     prose = [i for i, b in enumerate(blocks) if b.prose]
-    return (prose[0], prose[-1]) if prose else None
+    if prose:
+        return prose[0], prose[-1]
+    if any(b.furniture is None and len(b.text) >= GOOD_MIN_CHARS for b in blocks):
+        return 0, len(blocks) - 1
+    return None

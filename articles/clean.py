@@ -149,19 +149,20 @@ def _title_candidates(
         s, b = lines[i], blocks[i]
         if b.furniture or rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
             continue
-        if rules.related_label.match(s) or cap.as_caption(s, rules) is not None:
+        if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
             continue
         out.append(Candidate(i, s, heading=s in headings))
     return out
 
 
-def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -> Cleaned:
-    """Clean one article's text (already decoded and normalised)."""
+def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *, extracted: bool = False) -> Cleaned:
+    """Clean one article's text (already decoded and normalised). `extracted`: the text is what an HTML
+    extractor kept as the article, so every line is in the main run and only wording and shape tell furniture."""
     rules = rules or get_rules()
     c = Cleaned()
     lines, links, headings = _lines(text, c)
     blocks = [classify(s, lang, rules, ld) for s, ld in zip(lines, links, strict=True)]
-    run = main_run(blocks)
+    run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:800]
     pick = pick_title(_title_candidates(lines, blocks, first, headings, rules), lead, first, lang, rules)

@@ -137,7 +137,7 @@ def build_record(
     rec.update(encoding=encoding, fixes=list(fixes or []), url=meta.get("url") or None)
     given_lang = meta.get("language")
     lang = str(given_lang).lower()[:2] if given_lang else detect_language(text, rules, use_model=False)
-    c = clean_text(text, lang, rules)
+    c = clean_text(text, lang, rules, extracted=fmt == "html")
     title = (str(meta["title"]).strip() or None) if meta.get("title") else None
     if title:
         if c.title and not _same_text(c.title, title):

@@ -174,3 +174,11 @@ def test_windows_1252_dashes_are_not_read_as_another_code_page() -> None:
     ru = "Хабаровский аэропорт открыл новый международный терминал. " * 3
     for enc in ("cp1251", "koi8_r"):
         assert decode_bytes(ru.encode(enc)).text.strip() == ru.strip()
+
+
+def test_text_an_html_extractor_kept_is_all_main_run() -> None:
+    """The extractor already chose the article: position does not drop its short lines, wording still does."""
+    text = "\n\n".join(["Test Case 1", "Test Case 2", "Sign up for our newsletter"])
+    c = clean_text(text, "en", extracted=True)
+    assert c.paragraphs == ["Test Case 1", "Test Case 2"]
+    assert [r["kind"] for r in c.removed] == ["promo"]
