@@ -161,10 +161,10 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
     rules = rules or get_rules()
     c = Cleaned()
     lines, links, headings = _lines(text, c)
-    blocks = [classify(s, lang, rules, ld) for s, ld in zip(lines, links, strict=True)]
+    blocks = [classify(s, lang, rules, ld, wording_only=extracted) for s, ld in zip(lines, links, strict=True)]
     run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
-    lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:800]
+    lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
     pick = pick_title(_title_candidates(lines, blocks, first, headings, rules), lead, first, lang, rules)
     title_at = pick.index if pick else -1
 
@@ -276,7 +276,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
                 s = s[dl.end :].strip()
         in_header = False
         off = max(0, len(s) - 80)
-        so = rules.signoff.search(s, off)
+        so = rules.signoff.search(s, off) if rules.ends_with_agency(s) else None
         end_mark = next((mk for mk in rules.signoff_end_marks if s.endswith(mk)), None)
         if so:
             c.source = c.source or rules.canonical_agency(so.group("agency"))

@@ -72,6 +72,7 @@ class Rules:
     story_common_names: list[str] = field(default_factory=list)
     mojibake: dict[str, Any] = field(default_factory=dict)
     agency_names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical name
+    agency_suffixes: tuple[str, ...] = ()  # every alias as written, for str.endswith
     dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
     furniture: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (at line start, anywhere), kinds as groups
     furniture_max_words: int = 40
@@ -129,6 +130,7 @@ class Rules:
             lookup.update(lang.months)
         self.month_lookup = lookup
         self.month_alt = _alt(list(lookup))
+        self.agency_suffixes = tuple(a.strip() for a in self.agencies if a.strip())
 
     def date_words(self, key: str) -> str:
         """Regex alternation of one kind of date word over all languages ("(?!)" when none)."""
@@ -139,6 +141,10 @@ class Rules:
         if not text:
             return text
         return self.agency_names.get(" ".join(text.split()).lower(), text)
+
+    def ends_with_agency(self, line: str) -> bool:
+        """Whether a line ends with an agency credit (case as written): the cheap test before the sign-off regex."""
+        return line.rstrip(" .)\t").endswith(self.agency_suffixes)
 
     def furniture_kind(self, line: str) -> str | None:
         """The kind of site furniture a line's wording shows ("promo", "footer", ...), or None."""
