@@ -51,12 +51,12 @@ class Block:
 
 
 def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float | None]:
-    """(word count, share of the words in the language's stoplist), counted on the first 200 characters.
+    """(word count, share of the words in the language's stoplist), counted on the first 160 characters.
     The share is None when there is no stoplist to judge by: a language without one, or an unknown
     language that no stoplist fits (then length and punctuation decide alone)."""
     if _CJK.search(text[:50]):
         return len(_CJK.findall(text)) // 2, None  # no word breaks, no stoplist: about two characters a word
-    toks = text[:200].lower().translate(_PUNCT).split()  # the first thirty words tell; split beats a regex 3x
+    toks = text[:160].lower().translate(_PUNCT).split()  # the first 25 words tell; split beats a regex 3x
     if not toks:
         return 0, 0.0
     known = rules.languages.get(lang) if lang else None
@@ -79,9 +79,10 @@ def classify(
     text: str, lang: str | None, rules: Rules, link_density: float = 0.0, *, wording_only: bool = False
 ) -> Block:
     """One block's evidence and verdict (`wording_only`: furniture by wording and shape, nothing else)."""
-    if wording_only:
+    if wording_only:  # a long sentence counts as good without its stopwords
         kind = rules.furniture_kind(text) or ("menu" if menu_like(text) else None)
-        return Block(text, 0, None, False, link_density, False, kind)
+        end = bool(_SENTENCE_END.search(text[-8:]))
+        return Block(text, 0, None, end, link_density, kind is None and end and len(text) >= GOOD_MIN_CHARS, kind)
     end = bool(_SENTENCE_END.search(text[-8:]))  # anchored at the end: the tail is enough, and far cheaper
     if not end and rules.ends_with_agency(text):  # "... a QR code. — VNS": a sentence, then the sign-off
         so = rules.signoff.search(text, max(0, len(text) - 80))
