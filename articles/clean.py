@@ -258,6 +258,9 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
                 c.header_dates.extend(find_dates(s, lang, rules)[:1])  # a byline "1 Feb 2026 · 3 min read"
             c.drop(b.furniture, s)
             continue
+        if b.link_density >= LINK_LIST_DENSITY and not b.prose:
+            c.drop("related", s)  # a line made of links: navigation or teasers, wherever it stands
+            continue
         if i < first and not b.prose:
             c.header_dates.extend(find_dates(s, lang, rules)[:1])
             c.drop("menu", s)  # site name, menu, teaser above the article
@@ -329,6 +332,7 @@ def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Ru
     return None
 
 
+LINK_LIST_DENSITY = 0.6  # share of a line's characters inside markdown links
 GUARD_SHARE = 1 / 3  # the body must hold at least this share of the main run's good text
 
 

@@ -182,3 +182,10 @@ def test_text_an_html_extractor_kept_is_all_main_run() -> None:
     c = clean_text(text, "en", extracted=True)
     assert c.paragraphs == ["Test Case 1", "Test Case 2"]
     assert [r["kind"] for r in c.removed] == ["promo"]
+
+
+def test_markdown_link_rows_are_furniture_inside_the_text_too() -> None:
+    text = "\n\n".join([BODY[0], "[Bridges](https://x.example/b) [Roads](https://x.example/r)", BODY[1], BODY[2]])
+    c = clean_text(text, "en")
+    assert "Bridges Roads" not in c.body
+    assert all(p in c.body for p in BODY)
