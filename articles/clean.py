@@ -165,6 +165,8 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
     run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
+    dl = find_dateline(lead, rules) if lead else None
+    lead = lead[dl.end :] if dl else lead  # "МОСКВА, 12 мар — РИА Новости." names the wire, not the story
     pick = pick_title(_title_candidates(lines, blocks, first, headings, rules), lead, first, lang, rules)
     title_at = pick.index if pick else -1
 
@@ -217,7 +219,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         if s.rstrip(" |").startswith("![") or re.fullmatch(r"[|\s]+", s):
             c.drop("image", s)
             continue
-        if in_header:
+        if in_header and not b.furniture:  # "© РИА Новости / Сергей Гунеев" is a credit, not a crumb trail
             rest = _header_line(s, lines[i + 1 : i + 4], c, lang, rules)
             if rest:  # "date 2025-05-08 HÀ NỘI — ...": the text after a header date is read as its own line
                 lines[i], blocks[i] = rest, classify(rest, lang, rules)

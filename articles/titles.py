@@ -25,7 +25,8 @@ class Candidate:
 
 
 def _stems(text: str, lang: str | None, rules: Rules) -> set[str]:
-    stop = rules.languages[lang].stopwords if lang in rules.languages else frozenset()
+    # function words only: a frequency stoplist (jusText's Russian one has 5,000 words) holds content words
+    stop = rules.languages[lang].function_words if lang in rules.languages else frozenset()
     out = set()
     for t in _TOKEN.findall(text):
         w = t.lower()
@@ -48,12 +49,15 @@ def pick_title(cands: list[Candidate], lead: str, body_start: int, lang: str | N
     lead_stems = _stems(lead, lang, rules)
     best, best_score = None, 0.0
     for c in cands:
+        if rules.canonical_agency(c.text) != c.text or c.text.lower() in rules.agency_names:
+            continue  # a wire service's name on its own page: the masthead
         ov = overlap(c.text, lead_stems, lang, rules)
         if ov < MIN_OVERLAP and not c.heading:
             continue
         words = len(c.text.split())
         score = 2.0 * ov + (1.0 if c.heading else 0.0)
         score += 0.5 / (1 + max(0, body_start - c.index))  # nearest the text
+        score += 0.5 * min(words, 10) / 10  # a headline says something; a masthead or section names
         if words < 3:
             score -= 0.5
         if len(c.text) > 12 and c.text.isupper():

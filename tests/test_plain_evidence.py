@@ -189,3 +189,17 @@ def test_markdown_link_rows_are_furniture_inside_the_text_too() -> None:
     c = clean_text(text, "en")
     assert "Bridges Roads" not in c.body
     assert all(p in c.body for p in BODY)
+
+
+def test_a_wire_masthead_is_not_the_title_even_when_the_dateline_names_it() -> None:
+    text = "\n\n".join([
+        "РИА Новости", "Лента новостей", "Путин провел телефонный разговор с генсеком ЦК КПВ", "09:15 12.03.2026",
+        "© РИА Новости / Сергей Гунеев",
+        "МОСКВА, 12 мар — РИА Новости. Президент России Владимир Путин провел телефонный разговор с генеральным "
+        "секретарем ЦК Компартии Вьетнама То Ламом, сообщили в Кремле.",
+        "Стороны обсудили ход реализации договоренностей, достигнутых в ходе визита вьетнамского лидера в Москву.",
+    ])
+    rec = _one(text)
+    assert rec["title"] == "Путин провел телефонный разговор с генсеком ЦК КПВ"
+    assert (rec["source"], rec["dateline"], rec["section"]) == ("RIA Novosti", "МОСКВА", None)
+    assert rec["published_at"].startswith("2026-03-12")
