@@ -68,7 +68,10 @@ def _patterns(rules: Rules) -> _Patterns:
     i = re.IGNORECASE
     at, ysuf = rules.date_words("time_prefixes"), rules.date_words("year_suffixes")
     dw, mw, yw = rules.date_words("day_words"), rules.date_words("month_words"), rules.date_words("year_words")
-    time = rf"(?:\s*(?:[-–—,|]|{at})?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?)?"
+    time = (
+        rf"(?:\s*(?:[-–—,|]|{at})?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?"
+        r"(?:\s*(?P<ampm>[aApP])\.?[mM]\b\.?)?)?"
+    )
     return _Patterns(
         # 2026-03-04, 2026.03.04, 2026/03/04 (year first: the order is never in doubt)
         iso=re.compile(
@@ -132,6 +135,8 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
             return
         gd = mt.groupdict()
         hh = int(gd["hh"]) if gd.get("hh") else None
+        if hh is not None and gd.get("ampm"):
+            hh = hh % 12 + (12 if gd["ampm"].lower() == "p" else 0)  # 3:12 PM, 12:05 a.m.
         mi = int(gd["mi"]) if gd.get("mi") else None
         taken[s:e] = b"\x01" * (e - s)
         out[s] = DateMention(y, mo, d, s, hh, mi)

@@ -203,3 +203,10 @@ def test_a_wire_masthead_is_not_the_title_even_when_the_dateline_names_it() -> N
     assert rec["title"] == "Путин провел телефонный разговор с генсеком ЦК КПВ"
     assert (rec["source"], rec["dateline"], rec["section"]) == ("RIA Novosti", "МОСКВА", None)
     assert rec["published_at"].startswith("2026-03-12")
+
+
+def test_clock_times_with_am_pm_and_a_full_stop_dateline() -> None:
+    d = find_dates("March 3, 2026 3:12 PM GMT+7", "en")[0]
+    assert (d.hour, d.minute) == (15, 12)
+    dl = find_dateline("MOSCOW. Feb 20 (Interfax) - " + BODY[0], get_rules())
+    assert dl is not None and (dl.place, dl.agency, dl.date_text) == ("MOSCOW", "Interfax", "Feb 20")
