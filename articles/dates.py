@@ -263,26 +263,34 @@ def resolve(dm: DateMention, text: str, lang: str | None, rules: Rules | None = 
     return dm.iso()
 
 
-_SENTENCE = re.compile(r"[.!?]\s*$|\b(?:by|in|since|until|to|from|for)\s+(?:19|20)\d\d\b", re.I)
+@lru_cache(maxsize=4)
+def _sentence(rules: Rules) -> re.Pattern[str]:
+    """A line that reads as a sentence ("... by 2030"), not a date line: ends like one, or a year after a
+    preposition (config `date_words.year_prepositions`)."""
+    return re.compile(rf"[.!?]\s*$|(?<!\w)(?:{rules.date_words('year_prepositions')})\s+(?:19|20)\d\d\b", re.I)
 
 
 def parse_date_line(line: str, lang: str | None, rules: Rules | None = None) -> DateMention | None:
     """A date from a short line that is (mostly) a date: regex forms, then dateparser as last resort."""
+    rules = rules or get_rules()
     found = find_dates(line, lang, rules)
     if found:
         return found[0]
     words = line.split()
-    if len(line) > 60 or len(words) > 7 or not p_year(line) or _SENTENCE.search(line):
+    if len(line) > 60 or len(words) > 7 or not p_year(line) or _sentence(rules).search(line):
         return None
-    return _dateparser(line, lang)
+    return _dateparser(line, lang, tuple(c for c in rules.languages if c in _DATEPARSER_LANGS))
 
 
 def p_year(s: str) -> bool:
     return bool(re.search(r"(?:19|20)\d\d", s))
 
 
+_DATEPARSER_LANGS = ("en", "ru", "vi", "fr", "de", "es", "uk", "zh")
+
+
 @lru_cache(maxsize=4096)
-def _dateparser(line: str, lang: str | None) -> DateMention | None:
+def _dateparser(line: str, lang: str | None, known: tuple[str, ...] = ("en", "ru", "vi")) -> DateMention | None:
     try:
         import dateparser
     except ImportError:  # pragma: no cover
@@ -294,7 +302,7 @@ def _dateparser(line: str, lang: str | None) -> DateMention | None:
         "DATE_ORDER": "MDY" if lang == "en" else "DMY",
         "STRICT_PARSING": True,
     }
-    langs = [lang] if lang in ("en", "ru", "vi", "fr", "de", "es") else ["en", "ru", "vi"]
+    langs = [lang] if lang in known else [c for c in known if c in ("en", "ru", "vi")] or list(known)
     try:
         dt = dateparser.parse(line, languages=langs, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
