@@ -57,7 +57,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _bomless_utf16(head):
         return False  # UTF-16 text has NULs by design
     if b"\x00" in head:
         return True
@@ -65,11 +65,34 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: on one side of nearly every byte pair the same control byte
+    (the high byte of Latin, Cyrillic or Vietnamese letters: 00, 04, 1E); the order is read off the side."""
+    pairs = min(len(head), 4096) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : pairs * 2 : 2], head[1 : pairs * 2 : 2]
+    for hi, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        top = max(range(0x20), key=hi.count)
+        if hi.count(top) < 0.4 * pairs:
+            continue
+        try:
+            text = head[: pairs * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and sum(ch.isalpha() or ch.isspace() for ch in text) >= 0.7 * len(text):
+            return enc
+    return None
+
+
 def detect_decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, returning (text, encoding). UTF-8 first (cheap, exact), then charset-normalizer."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace"), enc
+    enc16 = _bomless_utf16(data[:8192]) if data[:8192].translate(None, _CTRL_BYTES) != data[:8192] else None
+    if enc16:
+        return data.decode(enc16, errors="replace"), enc16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -210,3 +210,10 @@ def test_clock_times_with_am_pm_and_a_full_stop_dateline() -> None:
     assert (d.hour, d.minute) == (15, 12)
     dl = find_dateline("MOSCOW. Feb 20 (Interfax) - " + BODY[0], get_rules())
     assert dl is not None and (dl.place, dl.agency, dl.date_text) == ("MOSCOW", "Interfax", "Feb 20")
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(enc: str) -> None:
+    for text in (" ".join(BODY), "Хабаровский аэропорт открыл новый терминал. " * 3, "Việt Nam xuất khẩu gạo. " * 3):
+        dec = decode_bytes(text.encode(enc))
+        assert (dec.text, dec.encoding) == (text, enc)
