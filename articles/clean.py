@@ -164,11 +164,14 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
     blocks = [classify(s, lang, rules, ld, wording_only=extracted) for s, ld in zip(lines, links, strict=True)]
     run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
-    lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
-    dl = find_dateline(lead, rules) if lead else None
-    lead = lead[dl.end :] if dl else lead  # "МОСКВА, 12 мар — РИА Новости." names the wire, not the story
-    pick = pick_title(_title_candidates(lines, blocks, first, headings, rules), lead, first, lang, rules)
-    title_at = pick.index if pick else -1
+    title_at = -1
+    cands = _title_candidates(lines, blocks, first, headings, rules)
+    if cands:
+        lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
+        dl = find_dateline(lead, rules) if lead else None
+        lead = lead[dl.end :] if dl else lead  # "МОСКВА, 12 мар — РИА Новости." names the wire, not the story
+        pick = pick_title(cands, lead, first, lang, rules)
+        title_at = pick.index if pick else -1
 
     in_header = True  # nothing of the body seen yet
     signed_off = False
