@@ -59,7 +59,6 @@ class _Patterns:
     vi_slash: re.Pattern[str]
     month_year: re.Pattern[str]
     year: re.Pattern[str]
-    day_word: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -100,8 +99,13 @@ def _patterns(rules: Rules) -> _Patterns:
             re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)"),
-        day_word=re.compile(rf"(?<!\w)(?:{dw})(?!\w)", i),
     )
+
+
+@lru_cache(maxsize=4)
+def _day_words(rules: Rules) -> tuple[str, ...]:
+    """Words that open a spelled-out date ("ngày 3 tháng 3"): a text without any skips those patterns."""
+    return tuple(w.lower() for ld in rules.languages.values() for w in ld.date_words.get("day_words", []))
 
 
 _SPACES = re.compile(r"\s+")
@@ -141,7 +145,8 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
         taken[s:e] = b"\x01" * (e - s)
         out[s] = DateMention(y, mo, d, s, hh, mi)
 
-    has_day_word = p.day_word.search(text) is not None
+    low = text.lower()
+    has_day_word = any(w in low for w in _day_words(rules))
     for off, win in _digit_windows(text):
         for mt in p.iso.finditer(win):
             add(mt, off, int(mt["y"]), int(mt["m"]), int(mt["d"]))

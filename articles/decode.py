@@ -149,8 +149,8 @@ def rank_code_pages(data: bytes, detected: list[str]) -> tuple[str, str]:
         key = (_reading_score(text), -rank)
         if best is None or key > best[:2]:
             best = (*key, text, enc)
-        if key[0] >= 1.0:
-            break  # every word plausible: no later (less common) code page can rank above it
+        if key[0] >= 0.98:
+            break  # (nearly) every word plausible: a less common code page will not read better
     if best is None:
         raise Undecodable("undecodable: no text encoding fits the bytes")
     return best[2], best[3]
