@@ -90,7 +90,8 @@ def detect_decode(data: bytes) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace"), enc
-    enc16 = _bomless_utf16(data[:8192]) if data[:8192].translate(None, _CTRL_BYTES) != data[:8192] else None
+    head = data[:8192]
+    enc16 = _bomless_utf16(head) if b"\x00" in head or b"\x04" in head or b"\x1e" in head else None
     if enc16:
         return data.decode(enc16, errors="replace"), enc16
     try:
