@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .rules import Rules, _alt
+from .rules import Rules, _alt, minimal_substrings
 
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
 PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
@@ -58,8 +58,9 @@ def _photo_alt(words: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=4)
 def _photo_gate(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The photo words in lower case, shortest first; a line holding none of them is no caption."""
-    return tuple(sorted({w.lower() for w in words if w}, key=len))
+    """The photo words in lower case, none holding another ("photo credit" goes: "photo" finds it); a line
+    holding none of them is no caption."""
+    return minimal_substrings(w.lower() for w in words if w)
 
 
 @lru_cache(maxsize=4)

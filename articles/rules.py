@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -243,6 +244,16 @@ def _literal_runs(pat: str) -> tuple[list[str], list[str]]:
     return top, every
 
 
+def minimal_substrings(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that hold no other word of the set: testing "w in line" for these alone finds the same lines."""
+    uniq = sorted(set(words), key=len)
+    kept: list[str] = []
+    for w in uniq:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
 def _furniture_gate(raw: dict[str, Any]) -> tuple[str, ...] | None:
     """Words one of which any match of an anywhere-pattern holds (each pattern's longest word outside its
     groups, or all its words): a line holding none cannot match, and substring tests are far cheaper than
@@ -257,7 +268,7 @@ def _furniture_gate(raw: dict[str, Any]) -> tuple[str, ...] | None:
             if not every:
                 return None
             words.update([max(top, key=len)] if top else every)
-    return tuple(sorted(words))
+    return minimal_substrings(words)
 
 
 def _stoplist(base: Path, code: str) -> frozenset[str]:
