@@ -76,7 +76,7 @@ class Rules:
     agency_suffixes: tuple[str, ...] = ()  # every alias as written, for str.endswith
     dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
     furniture: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (at line start, anywhere), kinds as groups
-    furniture_max_words: int = 40
+    furniture_max_words: int = 30
     furniture_any_max_words: int = 25
     furniture_gate: tuple[str, ...] | None = None  # words one of which every anywhere-pattern match holds
     time_zones: list[str] = field(default_factory=list)
@@ -332,7 +332,7 @@ def _load(directory: str) -> Rules:
         ],
         furniture=_furniture(raw),
         furniture_gate=_furniture_gate(raw),
-        furniture_max_words=int(raw.get("furniture_max_words") or 40),
+        furniture_max_words=int(raw.get("furniture_max_words") or 30),
         furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
         time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
     )
