@@ -149,10 +149,31 @@ def _title_candidates(
         s, b = lines[i], blocks[i]
         if b.furniture or rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
             continue
+        if rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
+            continue
         if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
             continue
         out.append(Candidate(i, s, heading=s in headings))
     return out
+
+
+def _placed_headline(
+    cands: list[Candidate], lines: list[str], blocks: list[Block], first: int, rules: Rules
+) -> Candidate | None:
+    """The nearest candidate above the text when the layout says headline: a sentence's worth of words, not in
+    capitals, not under a teaser label, with nothing but date lines and furniture between it and the body."""
+    c = max(cands, key=lambda k: k.index)
+    if len(c.text.split()) < 4 or (len(c.text) > 12 and c.text.isupper()):
+        return None
+    if any(rules.related_label.match(lines[j]) for j in range(c.index)):
+        return None  # under a "Most read" label: a teaser list, not the page's headline
+    between = range(c.index + 1, first)
+    rest = [
+        j
+        for j in between
+        if not blocks[j].furniture and not is_share_bar(lines[j], rules) and _date_line(lines[j], None, rules) is None
+    ]
+    return None if rest else c
 
 
 def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *, extracted: bool = False) -> Cleaned:
@@ -170,7 +191,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
         dl = find_dateline(lead, rules) if lead else None
         lead = lead[dl.end :] if dl else lead  # "МОСКВА, 12 мар — РИА Новости." names the wire, not the story
-        pick = pick_title(cands, lead, first, lang, rules)
+        pick = pick_title(cands, lead, first, lang, rules, _placed_headline(cands, lines, blocks, first, rules))
         title_at = pick.index if pick else -1
 
     in_header = True  # nothing of the body seen yet

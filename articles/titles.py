@@ -3,7 +3,8 @@
 A headline shares its words with the lead (stems, so "Хабаровский аэропорт" meets "аэропорта
 Хабаровска"), is a few words to a long line, sits close above the text, and is not furniture: a site
 name, a section, a skip link or a menu share no words with the story. No title is better than a wrong
-one, so a candidate with no overlap is taken only when it is marked as the heading.
+one, so a candidate with no overlap is taken only when it is marked as the heading, or when the page's
+layout puts it where headlines stand: the first line, or the line just above the date line.
 """
 
 from __future__ import annotations
@@ -42,8 +43,16 @@ def overlap(text: str, lead: set[str], lang: str | None, rules: Rules) -> float:
     return len(mine & lead) / len(mine) if mine else 0.0
 
 
-def pick_title(cands: list[Candidate], lead: str, body_start: int, lang: str | None, rules: Rules) -> Candidate | None:
-    """The best-scored candidate that shows headline evidence, or None."""
+def pick_title(
+    cands: list[Candidate],
+    lead: str,
+    body_start: int,
+    lang: str | None,
+    rules: Rules,
+    placed: Candidate | None = None,
+) -> Candidate | None:
+    """The best-scored candidate that shows headline evidence; else `placed`, a line that stands where a
+    headline stands (see clean._placed_headline); else None."""
     if not cands:
         return None
     lead_stems = _stems(lead, lang, rules)
@@ -64,4 +73,4 @@ def pick_title(cands: list[Candidate], lead: str, body_start: int, lang: str | N
             score -= 0.7  # a masthead in capitals
         if score > best_score:
             best, best_score = c, score
-    return best
+    return best or placed
