@@ -11,8 +11,9 @@ is per-language data in config/rules.yaml, read by `Rules.furniture_kind`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .metadata import find_dateline
 from .rules import Rules
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
@@ -104,6 +105,10 @@ def classify(
             or (density is not None and (density >= GOOD_STOPWORD_DENSITY or (end and density >= PROSE_STOPWORD_DENSITY)))  # noqa: E501
         )
     )
+    if not good and kind is None and end and long_enough and density is not None and density < GOOD_STOPWORD_DENSITY:
+        dl = find_dateline(text, rules)  # "ВЛАДИВОСТОК, 17 февраля. /Корр. ТАСС/. ...": judge the words after it
+        if dl is not None:
+            return replace(classify(text[dl.end :], lang, rules, link_density), text=text)
     return Block(text, n, density, end, link_density, good, kind)
 
 

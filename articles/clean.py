@@ -149,8 +149,8 @@ def _title_candidates(
         s, b = lines[i], blocks[i]
         if b.furniture or rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
             continue
-        if rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
-            continue
+        if s.startswith(("|", "![")) or rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
+            continue  # a flattened figure, a breadcrumb
         if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
             continue
         out.append(Candidate(i, s, heading=s in headings))
@@ -168,12 +168,17 @@ def _placed_headline(
     if any(rules.related_label.match(lines[j]) for j in range(c.index)):
         return None  # under a "Most read" label: a teaser list, not the page's headline
     between = range(c.index + 1, first)
-    rest = [
-        j
-        for j in between
-        if not blocks[j].furniture and not is_share_bar(lines[j], rules) and _date_line(lines[j], None, rules) is None
-    ]
-    return None if rest else c
+    def header_only(j: int) -> bool:  # furniture, a date line or a figure's caption
+        s = lines[j]
+        return bool(
+            blocks[j].furniture
+            or is_share_bar(s, rules)
+            or s.startswith(("|", "!["))
+            or _date_line(s, None, rules) is not None
+            or cap.as_caption(s, rules) is not None
+        )
+
+    return c if all(header_only(j) for j in between) else None
 
 
 def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *, extracted: bool = False) -> Cleaned:

@@ -224,3 +224,12 @@ def test_a_headline_placed_above_the_date_line_is_found_without_shared_words() -
     assert rec["title"] == "Students win 46 medals at regional olympiad"
     teasers = _one("\n\n".join(["Most Read", "Apple Plans Cheaper Vision Headset", "Richest Families Got Richer", *BODY]))
     assert teasers["title"] is None  # teaser headlines with nothing of the story in them: no title
+
+
+def test_a_lead_whose_dateline_fills_its_first_words_is_still_text() -> None:
+    lead = ("ВЛАДИВОСТОК, 17 февраля. /Корр. ТАСС/. В министерстве пообещали опубликовать подробные рекомендации "
+            "в течение 70 дней и подвести итоги программы.")
+    rec = _one("\n\n".join(["Новая линия метро во Владивостоке откроется в 2025 году", "18 февраля 2025, 21:00", lead,
+                            "Проект задержался из-за проблем с изъятием земель, сообщили в администрации города."]))
+    assert "В министерстве пообещали опубликовать подробные рекомендации" in rec["body"]
+    assert (rec["source"], rec["dateline"]) == ("TASS", "ВЛАДИВОСТОК")
