@@ -151,6 +151,8 @@ def _title_candidates(
             continue
         if s.startswith(("|", "![")) or rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
             continue  # a flattened figure, a breadcrumb
+        if sum(w.isalpha() for w in s.split()) < 2:
+            continue  # numbers and a word: a date or a count, whatever its spelling
         if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
             continue
         out.append(Candidate(i, s, heading=s in headings))
@@ -210,9 +212,9 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         s = lines[i].strip()
         b = blocks[i]
         if signed_off or tail:
-            sm = rules.source_line.match(s) or rules.agency_only.match(s)
-            if sm:
-                c.source = c.source or rules.canonical_agency(sm.group("agency"))
+            agency = _signoff_line(s, rules)
+            if agency:
+                c.source = c.source or agency
                 c.drop("signoff", s)
                 continue
             c.drop("share" if is_share_bar(s, rules) else b.furniture or "related", s)
@@ -297,6 +299,12 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             c.drop("menu", s)  # site name, menu, teaser above the article
             continue
         if i > last and not b.prose:
+            agency = _signoff_line(s, rules)
+            if agency:  # "— VNS" on its own line
+                c.source = c.source or agency
+                c.drop("signoff", s)
+                signed_off = True
+                continue
             c.drop("related", s)  # teasers after the article
             tail = True
             continue
@@ -326,6 +334,15 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             at.append(i)
     _guard_main_run(c, blocks, first, last, at)
     return c
+
+
+def _signoff_line(s: str, rules: Rules) -> str | None:
+    """The agency of a line that is only a credit or sign-off ("— VNS", "-- BERNAMA", "Theo TTXVN"), else None."""
+    sm = rules.source_line.match(s) or rules.agency_only.match(s)
+    if sm is None and rules.ends_with_agency(s):
+        so = rules.signoff.search(s)
+        sm = so if so and so.start() == 0 else None
+    return rules.canonical_agency(sm.group("agency")) if sm else None
 
 
 def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Rules) -> str | None:
