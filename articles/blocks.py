@@ -17,6 +17,7 @@ from .metadata import find_dateline
 from .rules import Rules
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
+_LAST_SENTENCE = re.compile(r"[.!?…]['\"”’»]*\s+(\S[^.!?…]{0,50})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|\s{2,})\s*")
 
@@ -84,9 +85,13 @@ def classify(
         end = bool(_SENTENCE_END.search(text[-8:]))
         return Block(text, 0, None, end, link_density, kind is None and end and len(text) >= GOOD_MIN_CHARS, kind)
     end = bool(_SENTENCE_END.search(text[-8:]))  # anchored at the end: the tail is enough, and far cheaper
-    if not end and rules.ends_with_agency(text):  # "... a QR code. — VNS": a sentence, then the sign-off
+    if not end and rules.ends_with_agency(text):  # "... a QR code. — VNS", "... сортам. (ТАСС)": a sentence, a credit
         so = rules.signoff.search(text, max(0, len(text) - 80))
-        end = bool(so and _SENTENCE_END.search(text[: so.start()].rstrip()[-8:]))
+        if so:
+            end = bool(_SENTENCE_END.search(text[: so.start()].rstrip()[-8:]))
+        else:
+            m = _LAST_SENTENCE.search(text[-60:])
+            end = bool(m and signoff_agency(m.group(1).strip("() "), rules))
     if end or len(text) >= HEADLINE_MAX_CHARS:
         n, density = stop_density(text, lang, rules)
     else:  # neither good nor prose whatever its words: skip the count
@@ -110,6 +115,16 @@ def classify(
         if dl is not None:
             return replace(classify(text[dl.end :], lang, rules, link_density), text=text)
     return Block(text, n, density, end, link_density, good, kind)
+
+
+def signoff_agency(s: str, rules: Rules) -> str | None:
+    """The agency of a line that is only a credit or sign-off ("— VNS", "-- BERNAMA", "Theo TTXVN", "ТАСС"),
+    else None."""
+    sm = rules.source_line.match(s) or rules.agency_only.match(s)
+    if sm is None and rules.ends_with_agency(s):
+        so = rules.signoff.search(s)
+        sm = so if so and so.start() == 0 else None
+    return rules.canonical_agency(sm.group("agency")) if sm else None
 
 
 def main_run(blocks: list[Block]) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import captions as cap
-from .blocks import Block, classify, main_run, menu_like
+from .blocks import Block, classify, main_run, menu_like, signoff_agency
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
@@ -212,7 +212,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         s = lines[i].strip()
         b = blocks[i]
         if signed_off or tail:
-            agency = _signoff_line(s, rules)
+            agency = signoff_agency(s, rules)
             if agency:
                 c.source = c.source or agency
                 c.drop("signoff", s)
@@ -299,7 +299,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             c.drop("menu", s)  # site name, menu, teaser above the article
             continue
         if i > last and not b.prose:
-            agency = _signoff_line(s, rules)
+            agency = signoff_agency(s, rules)
             if agency:  # "— VNS" on its own line
                 c.source = c.source or agency
                 c.drop("signoff", s)
@@ -334,15 +334,6 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             at.append(i)
     _guard_main_run(c, blocks, first, last, at)
     return c
-
-
-def _signoff_line(s: str, rules: Rules) -> str | None:
-    """The agency of a line that is only a credit or sign-off ("— VNS", "-- BERNAMA", "Theo TTXVN"), else None."""
-    sm = rules.source_line.match(s) or rules.agency_only.match(s)
-    if sm is None and rules.ends_with_agency(s):
-        so = rules.signoff.search(s)
-        sm = so if so and so.start() == 0 else None
-    return rules.canonical_agency(sm.group("agency")) if sm else None
 
 
 def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Rules) -> str | None:

@@ -175,6 +175,7 @@ def _html(
         captions=art.captions,
         removed=art.removed,
         rules=rules,
+        extracted=True,
     )
 
 

@@ -118,7 +118,7 @@ class Rules:
             rf"(?:[—–-]\s*|\(\s*|^|\s)(?:{ag}|[\w./ ]{{1,30}}?)\s+(?:{photo})\s*\)?\s*\.?\s*$", i
         )
         self.caption_phrase = re.compile(rf"[(\[]?\s*(?:{_alt(m['photo_phrases'])})\s*[)\]]?\s*\.?\s*$", i)
-        self.signoff = re.compile(rf"\s*(?:[—–]|\s-{{1,2}}|^-{{1,2}})\s*(?P<agency>{ag})\s*\.?\s*$")
+        self.signoff = re.compile(rf"\s*(?:[—–]|\s-{{1,2}}|^-{{1,2}}|(?:^|\s)/)\s*(?P<agency>{ag})/?\s*\.?\s*$")
         self.source_line = re.compile(
             rf"^\(?\s*(?:{_alt(m['source_prefixes'])})\s*:?\s*(?P<agency>{ag})\s*\)?\s*\.?\s*$", i
         )
@@ -145,7 +145,7 @@ class Rules:
 
     def ends_with_agency(self, line: str) -> bool:
         """Whether a line ends with an agency credit (case as written): the cheap test before the sign-off regex."""
-        return line.rstrip(" .)\t").endswith(self.agency_suffixes)
+        return line.rstrip(" .)/\t").endswith(self.agency_suffixes)
 
     def furniture_kind(self, line: str) -> str | None:
         """The kind of site furniture a line's wording shows ("promo", "footer", ...), or None."""
