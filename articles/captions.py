@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .rules import Rules, _alt
+from .rules import Rules, _alt, minimal_substrings
 
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
 PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
@@ -34,11 +34,14 @@ def _agency_photo(agency_alt: str, photo_alt: str) -> re.Pattern[str]:
 
 def caption_credit(s: str, rules: Rules) -> _Credit | None:
     """The trailing photo credit of a line, when it has one (searched in the tail only: fast)."""
-    photo_alt = _photo_alt(tuple(rules.markers["photo_words"]))
     off = max(0, len(s) - 160)
     tail = s[off:]
+    low = tail.lower()
+    if not any(w in low for w in _photo_gate(tuple(rules.markers["photo_words"] + rules.markers["photo_phrases"]))):
+        return None  # every credit form names a photo word: a substring test skips the costly patterns
+    photo_alt = _photo_alt(tuple(rules.markers["photo_words"]))
     if not _photo_word(photo_alt, _photo_alt(tuple(rules.markers["photo_phrases"]))).search(tail):
-        return None  # every credit form names a photo word: skip the costly patterns
+        return None
     for pat in (rules.caption_credit, _agency_photo(rules.agency_alt, photo_alt), rules.caption_phrase):
         m = pat.search(tail)
         if m:
@@ -51,6 +54,13 @@ def caption_credit(s: str, rules: Rules) -> _Credit | None:
 @lru_cache(maxsize=4)
 def _photo_alt(words: tuple[str, ...]) -> str:
     return _alt(list(words))
+
+
+@lru_cache(maxsize=4)
+def _photo_gate(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The photo words in lower case, none holding another ("photo credit" goes: "photo" finds it); a line
+    holding none of them is no caption."""
+    return minimal_substrings(w.lower() for w in words if w)
 
 
 @lru_cache(maxsize=4)

@@ -8,14 +8,15 @@ date lines come before the body, a caption credit ends a line, and after the age
 from __future__ import annotations
 
 import re
-from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import captions as cap
+from .blocks import Block, classify, main_run, menu_like, signoff_agency
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
+from .titles import Candidate, pick_title
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Cleaned:
     dateline: str | None = None
     dateline_date: str | None = None
     header_dates: list[DateMention] = field(default_factory=list)
+    restored: int = 0  # main-run paragraphs the guard put back
 
     @property
     def body(self) -> str:
@@ -88,7 +90,7 @@ def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
         # drop the matched date span and clock/timezone bits, see what remains
         rest = re.sub(r"\d{1,4}([./:-]\d{1,4})*", " ", s)
         rest = rules_month_strip(rest, rules)
-        rest = re.sub(r"\b(?:GMT|UTC|ICT|MSK)\s*[+-]?\d*\b", " ", rest, flags=re.I)
+        rest = _zone_word(tuple(rules.time_zones)).sub(" ", rest)
         words = re.findall(r"\w+", rest)
         if len(words) <= 4 and not s.rstrip().endswith("."):
             return dm
@@ -101,6 +103,11 @@ def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
 
 
 @lru_cache(maxsize=4)
+def _zone_word(zones: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, zones)) or '(?!)'})\s*[+-]?\d*\b", re.I)
+
+
+@lru_cache(maxsize=4)
 def _month_word(month_alt: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{month_alt})\.?(?!\w)", re.I)
 
@@ -109,40 +116,111 @@ def rules_month_strip(s: str, rules: Rules) -> str:
     return _month_word(rules.month_alt).sub(" ", s)
 
 
-def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -> Cleaned:
-    """Clean one article's text (already decoded and normalised)."""
-    rules = rules or get_rules()
-    c = Cleaned()
-    queue: deque[str] = deque()
+def _lines(text: str, c: Cleaned) -> tuple[list[str], list[float], set[str]]:
+    """Paragraph lines with images out, links unwrapped; each line's link density; the markdown headings."""
+    lines: list[str] = []
+    links: list[float] = []
     headings: set[str] = set()
     for para in split_paragraphs(text):
         line, images, alts = cap.strip_images(para)
         for img in images:
             c.drop("image", img)
         c.captions.extend(alts)
-        line = cap.unlink(line.strip())
+        raw = line.strip()
+        line = cap.unlink(raw)
         if images and re.fullmatch(r"[|\s]*", line):
             continue
         hm = _MD_HEADING.match(line)
         if hm:
             line = hm.group(1).strip()
             headings.add(line)
-        queue.append(line)
+        if line.strip():
+            linked = sum(len(m.group("text")) for m in cap.MD_LINK.finditer(raw)) if "](" in raw else 0
+            lines.append(line.strip())
+            links.append(linked / max(1, len(line)))
+    return lines, links, headings
+
+
+def _title_candidates(
+    lines: list[str], blocks: list[Block], upto: int, headings: set[str], rules: Rules
+) -> list[Candidate]:
+    out = []
+    for i in range(upto):
+        s, b = lines[i], blocks[i]
+        if b.furniture or rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
+            continue
+        if s.startswith(("|", "![")) or rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
+            continue  # a flattened figure, a breadcrumb
+        if sum(w.isalpha() for w in s.split()) < 2:
+            continue  # numbers and a word: a date or a count, whatever its spelling
+        if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
+            continue
+        out.append(Candidate(i, s, heading=s in headings))
+    return out
+
+
+def _placed_headline(
+    cands: list[Candidate], lines: list[str], blocks: list[Block], first: int, rules: Rules
+) -> Candidate | None:
+    """The nearest candidate above the text when the layout says headline: a sentence's worth of words, not in
+    capitals, not under a teaser label, with nothing but date lines and furniture between it and the body."""
+    c = max(cands, key=lambda k: k.index)
+    if len(c.text.split()) < 4 or (len(c.text) > 12 and c.text.isupper()):
+        return None
+    if any(rules.related_label.match(lines[j]) for j in range(c.index)):
+        return None  # under a "Most read" label: a teaser list, not the page's headline
+    between = range(c.index + 1, first)
+    def header_only(j: int) -> bool:  # furniture, a date line or a figure's caption
+        s = lines[j]
+        return bool(
+            blocks[j].furniture
+            or is_share_bar(s, rules)
+            or s.startswith(("|", "!["))
+            or _date_line(s, None, rules) is not None
+            or cap.as_caption(s, rules) is not None
+        )
+
+    return c if all(header_only(j) for j in between) else None
+
+
+def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *, extracted: bool = False) -> Cleaned:
+    """Clean one article's text (already decoded and normalised). `extracted`: the text is what an HTML
+    extractor kept as the article, so every line is in the main run and only wording and shape tell furniture."""
+    rules = rules or get_rules()
+    c = Cleaned()
+    lines, links, headings = _lines(text, c)
+    blocks = [classify(s, lang, rules, ld, wording_only=extracted) for s, ld in zip(lines, links, strict=True)]
+    run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
+    first, last = run if run else (len(lines), len(lines))
+    title_at = -1
+    cands = _title_candidates(lines, blocks, first, headings, rules)
+    if cands:
+        lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
+        dl = find_dateline(lead, rules) if lead else None
+        lead = lead[dl.end :] if dl else lead  # "МОСКВА, 12 мар — РИА Новости." names the wire, not the story
+        pick = pick_title(cands, lead, first, lang, rules, _placed_headline(cands, lines, blocks, first, rules))
+        title_at = pick.index if pick else -1
 
     in_header = True  # nothing of the body seen yet
     signed_off = False
     related_mode = False
-    while queue:
-        s = queue.popleft().strip()
-        if not s:
-            continue
-        if signed_off:
-            sm = rules.source_line.match(s) or rules.agency_only.match(s)
-            if sm:
-                c.source = c.source or sm.group("agency")
+    tail = False  # past the main run, once a line there was not prose
+    at: list[int] = []  # the line each paragraph came from
+    i = -1
+    while i + 1 < len(lines):
+        i += 1
+        s = lines[i].strip()
+        b = blocks[i]
+        if signed_off or tail:
+            agency = signoff_agency(s, rules)
+            if agency:
+                c.source = c.source or agency
                 c.drop("signoff", s)
                 continue
-            c.drop("share" if is_share_bar(s, rules) else "related", s)
+            c.drop("share" if is_share_bar(s, rules) else b.furniture or "related", s)
+            continue
+        if i == title_at:
+            c.title = s
             continue
         if is_share_bar(s, rules):
             c.drop("share", s)
@@ -172,37 +250,12 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
         if s.rstrip(" |").startswith("![") or re.fullmatch(r"[|\s]+", s):
             c.drop("image", s)
             continue
-        if in_header:
-            hm = rules.header_date.match(s)
-            if hm:
-                rest = hm.group("rest")
-                found = find_dates(rest, lang, rules)
-                if found and found[0].pos <= 2 and not re.match(r"[^,;]*\d[,;]", rest):
-                    dm = found[0]
-                    c.header_dates.append(dm)
-                    after = _after_date(rest, dm)
-                    c.drop("crumb", s[: len(s) - len(after)].strip() if after else s)
-                    if after:
-                        if is_section_like(after):
-                            c.section = c.section or after
-                        else:
-                            queue.appendleft(after)
-                    continue
-            trail = _crumb_trail(s, rules)
-            if trail is not None:
-                c.section = c.section or trail or None
-                c.drop("crumb", s)
-                continue
-            if _section_header(s, queue, c, lang, rules):
-                c.section = c.section or s
-                c.drop("crumb", s)
-                continue
-            cm = rules.crumb_home.match(s)
-            if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
-                rest = (cm.group("rest") or "").strip()
-                if rest:
-                    c.section = last_crumb(rest) or c.section
-                c.drop("crumb", s)
+        if in_header and not b.furniture:  # "© РИА Новости / Сергей Гунеев" is a credit, not a crumb trail
+            rest = _header_line(s, lines[i + 1 : i + 4], c, lang, rules)
+            if rest:  # "date 2025-05-08 HÀ NỘI — ...": the text after a header date is read as its own line
+                lines[i], blocks[i] = rest, classify(rest, lang, rules)
+                i -= 1
+            if rest is not None:
                 continue
         dm = _date_line(s, lang, rules) if len(c.paragraphs) < 4 else None
         if dm is not None:
@@ -210,46 +263,65 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
             c.drop("date", s)
             continue
         caption = cap.as_caption(s, rules)
-        if caption is not None:
+        if caption is not None and b.furniture != "licence":
             c.captions.append(caption)
             c.drop("caption", s)
             continue
         rm = rules.related_label.match(s)
-        if rm:
+        if rm and not b.good:
             rest = rm.group("rest").strip()
             sep = s[: len(s) - len(rest)].rstrip()
             labelled = bool(re.search(r"[:：»›>…]|\.\.\.$", sep))
             if not rest or labelled or is_headline_like(rest):
                 c.drop("related", s)
                 related_mode = not rest
+                tail = tail or i > last
                 continue
         if c.paragraphs and len(s) <= 250 and rules.credit_line.match(s):
             c.drop("credit", s)  # "(Reporting by X; Editing by Y)"
             continue
         sm = rules.source_line.match(s) or rules.agency_only.match(s)
-        if sm and c.paragraphs:
-            c.source = c.source or sm.group("agency")
+        if sm and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
+            c.source = c.source or rules.canonical_agency(sm.group("agency"))
             c.drop("signoff", s)
             signed_off = True
             continue
-        title_slot = in_header and c.title is None and not c.paragraphs and bool(queue)
-        if title_slot and is_headline_like(s) and (s.upper() != s or not find_dateline(s + " x" * 20, rules)):
-            c.title = s  # a first short line that does not end like a sentence, before any body
+        if b.furniture:
+            if i < first:
+                c.header_dates.extend(find_dates(s, lang, rules)[:1])  # a byline "1 Feb 2026 · 3 min read"
+            c.drop(b.furniture, s)
+            continue
+        if b.link_density >= LINK_LIST_DENSITY and not b.prose:
+            c.drop("related", s)  # a line made of links: navigation or teasers, wherever it stands
+            continue
+        if i < first and not b.prose:
+            c.header_dates.extend(find_dates(s, lang, rules)[:1])
+            c.drop("menu", s)  # site name, menu, teaser above the article
+            continue
+        if i > last and not b.prose:
+            agency = signoff_agency(s, rules)
+            if agency:  # "— VNS" on its own line
+                c.source = c.source or agency
+                c.drop("signoff", s)
+                signed_off = True
+                continue
+            c.drop("related", s)  # teasers after the article
+            tail = True
             continue
         if c.dateline is None and len(c.paragraphs) < 3:
             dl = find_dateline(s, rules)
             if dl:
-                c.dateline = dl.place
+                c.dateline = dl.place or None
                 c.source = c.source or dl.agency
                 c.dateline_date = dl.date_text
                 c.drop("dateline", s[: dl.end].strip())
                 s = s[dl.end :].strip()
         in_header = False
         off = max(0, len(s) - 80)
-        so = rules.signoff.search(s, off)
+        so = rules.signoff.search(s, off) if rules.ends_with_agency(s) else None
         end_mark = next((mk for mk in rules.signoff_end_marks if s.endswith(mk)), None)
         if so:
-            c.source = c.source or so.group("agency")
+            c.source = c.source or rules.canonical_agency(so.group("agency"))
             c.drop("signoff", s[so.start() :].strip())
             s = s[: so.start()].rstrip()
             signed_off = True
@@ -259,7 +331,66 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
             signed_off = True
         if s:
             c.paragraphs.append(s)
+            at.append(i)
+    _guard_main_run(c, blocks, first, last, at)
     return c
+
+
+def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Rules) -> str | None:
+    """Crumbs, section names and "Published: <date>" lines above the article: None when the line is none of
+    them, else what is left of it to read ("" when all of it was consumed)."""
+    hm = rules.header_date.match(s)
+    if hm:
+        rest = hm.group("rest")
+        found = find_dates(rest, lang, rules)
+        if found and found[0].pos <= 2 and not re.match(r"[^,;]*\d[,;]", rest):
+            dm = found[0]
+            c.header_dates.append(dm)
+            after = _after_date(rest, dm)
+            c.drop("crumb", s[: len(s) - len(after)].strip() if after else s)
+            if after and is_section_like(after):
+                c.section = c.section or after
+                return ""
+            return after
+    trail = _crumb_trail(s, rules)
+    if trail is not None:
+        c.section = c.section or trail or None
+        c.drop("crumb", s)
+        return ""
+    if _section_header(s, nxt, c, lang, rules):
+        c.section = c.section or s
+        c.drop("crumb", s)
+        return ""
+    cm = rules.crumb_home.match(s)
+    if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
+        rest = (cm.group("rest") or "").strip()
+        if rest and not menu_like(rest):  # "Home  Society  Economy  Sports" is the menu, not a path
+            c.section = last_crumb(rest) or c.section
+        c.drop("crumb", s)
+        return ""
+    return None
+
+
+LINK_LIST_DENSITY = 0.6  # share of a line's characters inside markdown links
+GUARD_SHARE = 1 / 3  # the body must hold at least this share of the main run's good text
+
+
+def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: list[int]) -> None:
+    """Losing the article is worse than keeping furniture: when the body lost most of the page's prose
+    (a false sign-off, a teaser label read too wide), the main run's good blocks come back."""
+    good = [(i, blocks[i].text) for i in range(first, min(last + 1, len(blocks))) if blocks[i].good]
+    if not good:
+        return
+    body = "\n".join(c.paragraphs)
+    kept_paras = [p for p in c.paragraphs if len(p) >= 20]
+    lost = [(i, t) for i, t in good if t not in body and not any(p in t for p in kept_paras)]
+    if sum(len(t) for _, t in lost) <= (1 - GUARD_SHARE) * sum(len(t) for _, t in good):
+        return
+    gone = {t for _, t in lost}
+    merged = sorted([*zip(at, c.paragraphs, strict=True), *lost], key=lambda it: it[0])
+    c.paragraphs = [t for _, t in merged]
+    c.removed = [r for r in c.removed if r["text"] not in gone]
+    c.restored = len(lost)
 
 
 _TRAIL_SEP = re.compile(r"\s+[›»>|/]\s+|\s*[›»]\s*")
@@ -276,7 +407,7 @@ def _crumb_trail(s: str, rules: Rules) -> str | None:
     return rest[-1] if rest else ""
 
 
-def _section_header(s: str, queue: deque[str], c: Cleaned, lang: str | None, rules: Rules) -> bool:
+def _section_header(s: str, queue: list[str], c: Cleaned, lang: str | None, rules: Rules) -> bool:
     """A lone section name above the headline: a configured name, or a short line over a date line and a headline."""
     if c.section is not None or c.title is not None or c.paragraphs or not is_section_like(s) or len(s.split()) > 3:
         return False

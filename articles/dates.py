@@ -47,7 +47,6 @@ class DateMention:
         return d.isoformat()
 
 
-_TIME = r"(?:\s*(?:[-–—,|]|lúc|at|в)?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?)?"
 
 
 @dataclass
@@ -63,33 +62,50 @@ class _Patterns:
 
 
 @lru_cache(maxsize=4)
-def _patterns(month_alt: str) -> _Patterns:
+def _patterns(rules: Rules) -> _Patterns:
+    """The date regexes, built with each language's date words (config/languages.yaml `date_words`)."""
     i = re.IGNORECASE
+    at, ysuf = rules.date_words("time_prefixes"), rules.date_words("year_suffixes")
+    dw, mw, yw = rules.date_words("day_words"), rules.date_words("month_words"), rules.date_words("year_words")
+    time = (
+        rf"(?:\s*(?:[-–—,|]|{at})?\s*(?P<hh>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?::\d\d)?"
+        r"(?:\s*(?P<ampm>[aApP])\.?[mM]\b\.?)?)?"
+    )
     return _Patterns(
-        iso=re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"),
+        # 2026-03-04, 2026.03.04, 2026/03/04 (year first: the order is never in doubt)
+        iso=re.compile(
+            r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+            r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"
+        ),
         numeric=re.compile(
-            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])" + _TIME
+            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])" + time
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
         month_first=re.compile(
             r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{1,2})?"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?" + _TIME
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?" + time
         ),
         day_first=re.compile(
             r"(?<![\w.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:года|г\.|năm))?)?" + _TIME
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
-            r"(?<!\w)ngày\s+(?P<d>[0-3]?\d)\s+tháng\s+(?P<m>[01]?\d)(?:\s+năm\s+(?P<y>(?:19|20)\d\d))?", i
+            rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)\s+(?:{mw})\s+(?P<m>[01]?\d)(?:\s+(?:{yw})\s+(?P<y>(?:19|20)\d\d))?", i
         ),
-        vi_slash=re.compile(r"(?<!\w)ngày\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])", i),
+        vi_slash=re.compile(rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])", i),
         month_year=re.compile(
-            r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?,?\s+(?:năm\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
-            r"|(?<!\w)tháng\s+(?P<m2>[01]?\d)\s*(?:/|năm)\s*(?P<y2>(?:19|20)\d\d)(?!\d)",
+            rf"(?<!\w)(?P<mon>[^\W\d_]{{3,10}}+)\.?,?\s+(?:(?:{yw})\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+            rf"|(?<!\w)(?:{mw})\s+(?P<m2>[01]?\d)\s*(?:/|{yw})\s*(?P<y2>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE,
         ),
         year=re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)"),
     )
+
+
+@lru_cache(maxsize=4)
+def _day_words(rules: Rules) -> tuple[str, ...]:
+    """Words that open a spelled-out date ("ngày 3 tháng 3"): a text without any skips those patterns."""
+    return tuple(w.lower() for ld in rules.languages.values() for w in ld.date_words.get("day_words", []))
 
 
 _SPACES = re.compile(r"\s+")
@@ -111,7 +127,7 @@ def find_dates(text: str, lang: str | None = None, rules: Rules | None = None) -
 @lru_cache(maxsize=256)
 def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention, ...]:
     """Cached: the same body is searched for the lead date, the year anchor and the fingerprint."""
-    p = _patterns(rules.month_alt)
+    p = _patterns(rules)
     out: dict[int, DateMention] = {}
     taken = bytearray(len(text) + 1)  # characters already part of a date (linear, whatever the count)
 
@@ -123,12 +139,14 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
             return
         gd = mt.groupdict()
         hh = int(gd["hh"]) if gd.get("hh") else None
+        if hh is not None and gd.get("ampm"):
+            hh = hh % 12 + (12 if gd["ampm"].lower() == "p" else 0)  # 3:12 PM, 12:05 a.m.
         mi = int(gd["mi"]) if gd.get("mi") else None
         taken[s:e] = b"\x01" * (e - s)
         out[s] = DateMention(y, mo, d, s, hh, mi)
 
     low = text.lower()
-    has_ngay = "ngày" in low
+    has_day_word = any(w in low for w in _day_words(rules))
     for off, win in _digit_windows(text):
         for mt in p.iso.finditer(win):
             add(mt, off, int(mt["y"]), int(mt["m"]), int(mt["d"]))
@@ -137,7 +155,7 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
             if lang == "en" and mt["sep"] == "/" and a <= 12 and b <= 31 and not (b <= 12 and a > 12):
                 a, b = b, a  # US month/day for English when it reads either way
             add(mt, off, int(mt["y"]), b, a)
-        if has_ngay:
+        if has_day_word:
             for pat in (p.vi_day, p.vi_slash):
                 for mt in pat.finditer(win):
                     add(mt, off, int(mt["y"]) if mt["y"] else None, int(mt["m"]), int(mt["d"]))
@@ -195,7 +213,7 @@ def year_anchor(text: str, lang: str | None, rules: Rules | None = None) -> tupl
 
 @lru_cache(maxsize=256)
 def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, int] | None:
-    p = _patterns(rules.month_alt)
+    p = _patterns(rules)
     future = [ld.future for ld in rules.languages.values() if ld.future is not None]
     best: tuple[int, int, int] | None = None
 
@@ -224,6 +242,11 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
         for pat in ld.past_year:
             for mt in pat.finditer(text):
                 consider(mt.start(), (int(mt.group(1)), 12, 31))
+    if best is None:  # "will exceed ... by the end of 2025": written in 2025 (or before; the latest is taken)
+        pats = [pat for ld in rules.languages.values() for pat in ld.current_year]
+        current = [int(mt.group(1)) for pat in pats for mt in pat.finditer(text)]
+        if current:
+            best = (min(current), 1, 1)
     return best
 
 
@@ -245,26 +268,34 @@ def resolve(dm: DateMention, text: str, lang: str | None, rules: Rules | None = 
     return dm.iso()
 
 
-_SENTENCE = re.compile(r"[.!?]\s*$|\b(?:by|in|since|until|to|from|for)\s+(?:19|20)\d\d\b", re.I)
+@lru_cache(maxsize=4)
+def _sentence(rules: Rules) -> re.Pattern[str]:
+    """A line that reads as a sentence ("... by 2030"), not a date line: ends like one, or a year after a
+    preposition (config `date_words.year_prepositions`)."""
+    return re.compile(rf"[.!?]\s*$|(?<!\w)(?:{rules.date_words('year_prepositions')})\s+(?:19|20)\d\d\b", re.I)
 
 
 def parse_date_line(line: str, lang: str | None, rules: Rules | None = None) -> DateMention | None:
     """A date from a short line that is (mostly) a date: regex forms, then dateparser as last resort."""
+    rules = rules or get_rules()
     found = find_dates(line, lang, rules)
     if found:
         return found[0]
     words = line.split()
-    if len(line) > 60 or len(words) > 7 or not p_year(line) or _SENTENCE.search(line):
+    if len(line) > 60 or len(words) > 7 or not p_year(line) or _sentence(rules).search(line):
         return None
-    return _dateparser(line, lang)
+    return _dateparser(line, lang, tuple(c for c in rules.languages if c in _DATEPARSER_LANGS))
 
 
 def p_year(s: str) -> bool:
     return bool(re.search(r"(?:19|20)\d\d", s))
 
 
+_DATEPARSER_LANGS = ("en", "ru", "vi", "fr", "de", "es", "uk", "zh")
+
+
 @lru_cache(maxsize=4096)
-def _dateparser(line: str, lang: str | None) -> DateMention | None:
+def _dateparser(line: str, lang: str | None, known: tuple[str, ...] = ("en", "ru", "vi")) -> DateMention | None:
     try:
         import dateparser
     except ImportError:  # pragma: no cover
@@ -276,7 +307,7 @@ def _dateparser(line: str, lang: str | None) -> DateMention | None:
         "DATE_ORDER": "MDY" if lang == "en" else "DMY",
         "STRICT_PARSING": True,
     }
-    langs = [lang] if lang in ("en", "ru", "vi", "fr", "de", "es") else ["en", "ru", "vi"]
+    langs = [lang] if lang in known else [c for c in known if c in ("en", "ru", "vi")] or list(known)
     try:
         dt = dateparser.parse(line, languages=langs, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input

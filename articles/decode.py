@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import ftfy
@@ -56,7 +57,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _bomless_utf16(head):
         return False  # UTF-16 text has NULs by design
     if b"\x00" in head:
         return True
@@ -64,25 +65,96 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: on one side of nearly every byte pair the same control byte
+    (the high byte of Latin, Cyrillic or Vietnamese letters: 00, 04, 1E); the order is read off the side."""
+    pairs = min(len(head), 4096) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : pairs * 2 : 2], head[1 : pairs * 2 : 2]
+    for hi, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        top = max(range(0x20), key=hi.count)
+        if hi.count(top) < 0.4 * pairs:
+            continue
+        try:
+            text = head[: pairs * 2].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and sum(ch.isalpha() or ch.isspace() for ch in text) >= 0.7 * len(text):
+            return enc
+    return None
+
+
 def detect_decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, returning (text, encoding). UTF-8 first (cheap, exact), then charset-normalizer."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace"), enc
+    head = data[:8192]
+    enc16 = _bomless_utf16(head) if b"\x00" in head or b"\x04" in head or b"\x1e" in head else None
+    if enc16:
+        return data.decode(enc16, errors="replace"), enc16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=None).best()
+    matches = from_bytes(data, cp_isolation=None)
+    if matches.best() is None:
+        raise Undecodable("undecodable: no text encoding fits the bytes")
+    return rank_code_pages(data, [m.encoding for m in matches])
+
+
+# Code pages news text is written in, most common first: the tie-break between readings that score alike.
+PREFERRED = ("cp1252", "cp1251", "koi8_r", "utf_16", "cp1258", "iso8859_5", "cp1250")
+# Letters news in en/ru/vi (and the names they quote) use; a decoding that yields others is suspect.
+_LATIN_EXTRA = set("ĂăĐđĨĩŨũƠơƯưŒœŠšŽžŸ")
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _plausible(word: str) -> bool:
+    """A word of one script whose letters that language uses: Cyrillic with sane case, or Latin with few
+    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775)."""
+    cyr = sum(1 for ch in word if "\u0410" <= ch <= "\u044f" or ch in "Ёё")
+    if cyr == len(word):
+        return not any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+    if cyr:
+        return False
+    accented = 0
+    for ch in word:
+        if ch.isascii():
+            continue
+        if "\u00c0" <= ch <= "\u00ff" or "\u1ea0" <= ch <= "\u1ef9" or ch in _LATIN_EXTRA:
+            accented += 1
+        else:
+            return False
+    return accented <= max(1, len(word) // 2)
+
+
+def _reading_score(text: str) -> float:
+    words = Counter(_WORD_RUN.findall(unicodedata.normalize("NFC", text[:2000])))  # cp1258 spells tones as marks
+    if not words:
+        return 0.0
+    total = sum(len(w) * n for w, n in words.items())
+    return sum(len(w) * n for w, n in words.items() if _plausible(w)) / total
+
+
+def rank_code_pages(data: bytes, detected: list[str]) -> tuple[str, str]:
+    """(text, encoding): of the detector's candidates and the common news code pages, the reading whose
+    words look most like en/ru/vi words; ties go to the more common code page, then the detector's order."""
+    order = list(dict.fromkeys([*PREFERRED, *detected[:3]]))
+    best: tuple[float, int, str, str] | None = None
+    for rank, enc in enumerate(order):
+        text = _try(data, enc)
+        if not text or (enc.startswith("utf_16") and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            continue
+        key = (_reading_score(text), -rank)
+        if best is None or key > best[:2]:
+            best = (*key, text, enc)
+        if key[0] >= 0.98:
+            break  # (nearly) every word plausible: a less common code page will not read better
     if best is None:
         raise Undecodable("undecodable: no text encoding fits the bytes")
-    enc = best.encoding
-    text = str(best)
-    # charset-normalizer sometimes prefers exotic code pages for short Cyrillic; prefer cp1251 then.
-    odd = _cyrillic_ratio(text) < 0.5 or enc.startswith(("mac", "koi8_u", "cp1125", "ptcp", "cp855"))
-    if enc not in ("cp1251", "windows_1251") and odd and _cyrillic_ratio(_try(data, "cp1251")) > 0.5:
-        return _try(data, "cp1251"), "cp1251"
-    return text, enc
+    return best[2], best[3]
 
 
 def _try(data: bytes, enc: str) -> str:
@@ -90,13 +162,6 @@ def _try(data: bytes, enc: str) -> str:
         return data.decode(enc)
     except UnicodeDecodeError:
         return ""
-
-
-def _cyrillic_ratio(text: str) -> float:
-    letters = [c for c in text[:4000] if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if "\u0400" <= c <= "\u04ff") / len(letters)
 
 
 # When Windows-1252 had no character for a UTF-8 continuation byte, that byte is lost. Given the

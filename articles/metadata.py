@@ -25,41 +25,38 @@ class Dateline:
     end: int  # where the body text starts after the dateline
 
 
+_DASH = r"(?:-{1,2}|[—–]+)"
+
+
 @lru_cache(maxsize=4)
-def _dateline_patterns(agency_alt: str) -> list[re.Pattern[str]]:
-    ag = f"(?i:{agency_alt})"  # wire styles differ in case: ИНТЕРФАКС, Интерфакс, INTERFAX
-    return [
-        # Москва. 25 января. ИНТЕРФАКС -    (Interfax: full stops instead of commas)
-        re.compile(rf"^(?P<place>{_PLACE})\.\s+(?P<date>[^.\n]{{3,30}}?)\.\s+(?P<agency>{ag})\s*[—–-]+\s*"),
-        # HANOI, February 9. /TASS/.   МОСКВА, 9 февраля. /ТАСС/.
-        re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>[^./\n]{{3,30}}?)\.?\s*/(?P<agency>{ag})/\.?\s*"),
-        # LONDON, Feb 9 (Reuters) -    Hanoi (VNA) –    HÀ NỘI (TTXVN) -
-        re.compile(rf"^(?P<place>{_PLACE})(?:,\s*(?P<date>[^()\n]{{3,30}}?))?\s*\((?P<agency>{ag})\)\s*[—–:-]+\s*"),
-        # МОСКВА, 9 фев — РИА Новости.
-        re.compile(rf"^(?P<place>{_PLACE}),\s+(?P<date>[^—–\n]{{3,30}}?)\s*[—–-]\s*(?P<agency>{ag})\.\s*"),
-        # MOSCOW —    HÀ NỘI —    HANOI, Feb. 9 —
-        re.compile(rf"^(?P<place>[{_UP}][{_UP}.'’ -]{{1,38}}?)(?:,\s*(?P<date>[^—–\n]{{3,30}}?))?\s*[—–]+\s*"),
-        re.compile(rf"^(?P<place>[{_UP}][{_UP}.'’ ]{{1,38}}?)(?:,\s*(?P<date>[^\n]{{3,30}}?))?\s+-+\s+"),
-    ]
+def _dateline_patterns(rules: Rules) -> list[tuple[re.Pattern[str], bool]]:
+    """The catalogue's dateline shapes (config/agencies.yaml) with the placeholders filled in."""
+    fill = {
+        "place": _PLACE,
+        "caps_place": rf"[{_UP}][{_UP}.'’ -]{{1,38}}?",
+        "agency": f"(?i:{rules.agency_alt})",  # wire styles differ in case: ИНТЕРФАКС, Интерфакс, INTERFAX
+        "dash": _DASH,
+    }
+    return [(re.compile(tpl.format(**fill)), required) for tpl, required in rules.dateline_shapes]
 
 
 def find_dateline(paragraph: str, rules: Rules) -> Dateline | None:
     """The dateline opening a paragraph, if any. Caps-only places need no agency; others do."""
-    for i, pat in enumerate(_dateline_patterns(rules.agency_alt)):
+    for pat, agency_required in _dateline_patterns(rules):
         m = pat.match(paragraph)
         if not m:
             continue
-        place = m.group("place").strip(" ,.")
+        gd = m.groupdict()
+        place = (gd.get("place") or "").strip(" ,.")
         words = place.split()
-        if not words or len(words) > 4 or len(place) < 2:
+        if place and (len(words) > 4 or len(place) < 2):
             continue
-        if i >= 4 and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
+        if not agency_required and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
             continue
         if len(paragraph) - m.end() < 20:
             continue  # nothing after it: a caption credit or a headline, not a dateline
-        agency = rules.canonical_agency(m.groupdict().get("agency"))
-        date_text = m.groupdict().get("date")
-        return Dateline(place=place, date_text=date_text, agency=agency, end=m.end())
+        agency = rules.canonical_agency(gd.get("agency"))
+        return Dateline(place=place, date_text=gd.get("date"), agency=agency, end=m.end())
     return None
 
 

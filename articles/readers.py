@@ -34,6 +34,11 @@ _EXT = {
 }
 TEXT_KEYS = ("text", "body", "content", "article", "article_text")
 HTML_KEYS = ("html", "raw_html", "content_html", "body_html")
+# publication date keys, most specific first; `fetched_at` (when the scraper ran) is never a publication date
+DATE_KEYS = (
+    "published_at", "datePublished", "published", "pubDate", "publishedAt", "published_date", "pub_date",
+    "publish_date", "date", "dateCreated",
+)
 
 
 def max_bytes() -> int:
@@ -222,6 +227,7 @@ def _html(
         captions=art.captions,
         removed=art.removed,
         rules=rules,
+        extracted=True,
     )
 
 
@@ -277,10 +283,7 @@ def _json_item(item: Any, sp: str, raw: bytes, meta: dict[str, Any], fmt: str = 
     given = {
         "url": item.get("url") or item.get("link"),
         "title": item.get("title") or item.get("headline"),
-        "published_at": item.get("published_at")
-        or item.get("date")
-        or item.get("datePublished")
-        or item.get("published"),
+        "published_at": next((item[k] for k in DATE_KEYS if item.get(k) not in (None, "")), None),
         "language": item.get("language") or item.get("lang"),
         "source": item.get("source") if isinstance(item.get("source"), str) else None,
         "section": item.get("section") or item.get("category"),

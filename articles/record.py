@@ -108,15 +108,17 @@ def build_record(
     captions: list[str] | None = None,
     removed: list[dict[str, str]] | None = None,
     rules: Rules | None = None,
+    extracted: bool | None = None,
 ) -> dict[str, Any]:
-    """Clean and enrich one article's text into a record (quarantined when no article text remains)."""
+    """Clean and enrich one article's text into a record (quarantined when no article text remains).
+    `extracted`: the text is an HTML extractor's article (default: when fmt is html), see clean_text."""
     rules = rules or get_rules()
     meta = meta or {}
     rec = empty_record(source_path, fmt, content_hash)
     rec.update(encoding=encoding, fixes=list(fixes or []), url=meta.get("url") or None)
     given_lang = meta.get("language")
     lang = str(given_lang).lower()[:2] if given_lang else detect_language(text, rules, use_model=False)
-    c = clean_text(text, lang, rules)
+    c = clean_text(text, lang, rules, extracted=fmt == "html" if extracted is None else extracted)
     title = (str(meta["title"]).strip() or None) if meta.get("title") else None
     if title:
         if c.title and not _same_text(c.title, title):
@@ -127,11 +129,12 @@ def build_record(
         title = c.title
     body = "\n\n".join(c.paragraphs)
     if not body.strip():
-        return quarantined(
-            source_path, "no article text: nothing left after removing site furniture", fmt, content_hash, encoding
-        )
+        reason = "no article: only site furniture (menus, promos, footers), no text"
+        return quarantined(source_path, reason, fmt, content_hash, encoding)
     if lang is None:
         lang = detect_language(f"{title or ''}\n{body}", rules) or meta.get("html_lang") or None
+    if c.restored:
+        rec["fixes"].append("main-run-restored")  # the cleaning would have lost the article: see clean._guard_main_run
     all_captions = list(captions or []) + c.captions
     rec.update(
         language=lang,

@@ -1,12 +1,15 @@
-"""Load the cleaning rules (config/rules.yaml) and language data (config/languages.yaml) once.
+"""Load the cleaning rules (config/rules.yaml), the agency catalogue (config/agencies.yaml), the stoplists
+(config/stoplists/) and language data (config/languages.yaml) once.
 
-Rules are data so that a new site or language is a config change; this module only turns the
-lists into compiled regexes. Location: `common.config.config_dir()`.
+Rules are data, and general: a new language or wire service is a config change, a new site needs
+none (there are no per-site rules). This module only turns the lists into compiled regexes.
+Location: `common.config.config_dir()`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,9 +41,12 @@ def _alt(words: list[str]) -> str:
 class LanguageData:
     code: str
     function_words: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()  # jusText's stoplist: density of these tells prose from furniture
     months: dict[str, int] = field(default_factory=dict)  # lowercase spelling -> month number
     past_year: list[re.Pattern[str]] = field(default_factory=list)
+    current_year: list[re.Pattern[str]] = field(default_factory=list)
     future: re.Pattern[str] | None = None
+    date_words: dict[str, list[str]] = field(default_factory=dict)  # time_prefixes, year_suffixes, day_words...
 
 
 @dataclass(eq=False)  # identity hash: a Rules object can key caches
@@ -56,6 +62,14 @@ class Rules:
     number_scales: dict[str, dict[str, float]] = field(default_factory=dict)
     story_common_names: list[str] = field(default_factory=list)
     mojibake: dict[str, Any] = field(default_factory=dict)
+    agency_names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> canonical name
+    agency_suffixes: tuple[str, ...] = ()  # every alias as written, for str.endswith
+    dateline_shapes: list[tuple[str, bool]] = field(default_factory=list)  # (regex template, agency required)
+    furniture: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (at line start, anywhere), kinds as groups
+    furniture_max_words: int = 30
+    furniture_any_max_words: int = 25
+    furniture_gate: tuple[str, ...] | None = None  # words one of which every anywhere-pattern match holds
+    time_zones: list[str] = field(default_factory=list)
     # compiled
     crumb_home: re.Pattern[str] = field(init=False)
     crumb_line: re.Pattern[str] = field(init=False)
@@ -94,7 +108,7 @@ class Rules:
             rf"(?:[—–-]\s*|\(\s*|^|\s)(?:{ag}|[\w./ ]{{1,30}}?)\s+(?:{photo})\s*\)?\s*\.?\s*$", i
         )
         self.caption_phrase = re.compile(rf"[(\[]?\s*(?:{_alt(m['photo_phrases'])})\s*[)\]]?\s*\.?\s*$", i)
-        self.signoff = re.compile(rf"\s*(?:[—–]|\s-|^-)\s*(?P<agency>{ag})\s*\.?\s*$")
+        self.signoff = re.compile(rf"\s*(?:[—–]|\s-{{1,2}}|^-{{1,2}}|(?:^|\s)/)\s*(?P<agency>{ag})/?\s*\.?\s*$")
         self.source_line = re.compile(
             rf"^\(?\s*(?:{_alt(m['source_prefixes'])})\s*:?\s*(?P<agency>{ag})\s*\)?\s*\.?\s*$", i
         )
@@ -107,16 +121,33 @@ class Rules:
             lookup.update(lang.months)
         self.month_lookup = lookup
         self.month_alt = _alt(list(lookup))
+        self.agency_suffixes = tuple(a.strip() for a in self.agencies if a.strip())
+
+    def date_words(self, key: str) -> str:
+        """Regex alternation of one kind of date word over all languages ("(?!)" when none)."""
+        return _alt([w for ld in self.languages.values() for w in ld.date_words.get(key, [])]) or "(?!)"
 
     def canonical_agency(self, text: str | None) -> str | None:
-        """The configured spelling of an agency credit matched case-insensitively."""
+        """The catalogue's canonical name of an agency credit (any alias, any case); unknown credits as given."""
         if not text:
             return text
-        key = " ".join(text.split()).lower()
-        for a in self.agencies:
-            if a.lower() == key:
-                return a
-        return text
+        return self.agency_names.get(" ".join(text.split()).lower(), text)
+
+    def ends_with_agency(self, line: str) -> bool:
+        """Whether a line ends with an agency credit (case as written): the cheap test before the sign-off regex."""
+        return line.rstrip(" .)/\t").endswith(self.agency_suffixes)
+
+    def furniture_kind(self, line: str) -> str | None:
+        """The kind of site furniture a line's wording shows ("promo", "footer", ...), or None."""
+        if self.furniture is None or len(line) > 400 or line.count(" ") >= self.furniture_max_words:
+            return None
+        at_start, anywhere = self.furniture
+        m = at_start.match(line)
+        if m is None and line.count(" ") < self.furniture_any_max_words:
+            low = line.lower()
+            if self.furniture_gate is None or any(w in low for w in self.furniture_gate):
+                m = anywhere.search(low)  # lower-case patterns without re.I: ten times faster
+        return m.lastgroup.split("__")[0] if m and m.lastgroup else None
 
     def months_of(self, code: str) -> dict[str, int]:
         lang = self.languages.get(code)
@@ -125,11 +156,109 @@ class Rules:
 
 def _merge_markers(raw: dict[str, Any]) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {k: [] for k in MARKER_KEYS}
-    groups = list((raw.get("markers") or {}).values()) + list((raw.get("sites") or {}).values())
+    groups = list((raw.get("markers") or {}).values())
     for group in groups:
         for key in MARKER_KEYS:
             merged[key].extend(str(v) for v in (group or {}).get(key, []) or [])
     return merged
+
+
+def _agency_catalogue(raw: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
+    """Every alias (plus the all-caps form of longer ones) and the alias -> canonical name map."""
+    aliases: list[str] = []
+    names: dict[str, str] = {}
+    for entry in raw.get("agencies") or []:
+        name = str(entry["name"])
+        spelled = [name] + [str(a) for forms in (entry.get("aliases") or {}).values() for a in forms or []]
+        for alias in spelled:
+            for form in {alias, alias.upper() if len(alias) >= 4 else alias}:
+                if form not in aliases:
+                    aliases.append(form)
+            names.setdefault(alias.lower(), name)
+    return aliases, names
+
+
+def _furniture(raw: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two alternations (one tried at the line start only, the other anywhere), each pattern a group named
+    for its kind: one regex call per line instead of one per pattern."""
+    start: list[str] = []
+    anywhere: list[str] = []
+    for kind, per_lang in (raw.get("furniture") or {}).items():
+        for n, pat in enumerate(str(p) for forms in (per_lang or {}).values() for p in forms or []):
+            group = f"(?P<{kind}__{n}>{pat[1:] if pat.startswith('^') else pat})"
+            (start if pat.startswith("^") else anywhere).append(group)
+    if not start and not anywhere:
+        return None
+    return re.compile("|".join(start) or "(?!)", re.I), re.compile("|".join(anywhere) or "(?!)")
+
+
+def _literal_runs(pat: str) -> tuple[list[str], list[str]]:
+    """(letter runs outside any group, all letter runs) of a regex; escapes and classes do not count."""
+    top: list[str] = []
+    every: list[str] = []
+    depth, run, i = 0, "", 0
+
+    def close(optional: bool) -> None:
+        nonlocal run
+        word = run[:-1] if optional else run  # "photos?": the s is optional, "photo" is not
+        if len(word) >= 3:
+            every.append(word)
+            if depth == 0:
+                top.append(word)
+        run = ""
+
+    while i < len(pat):
+        ch = pat[i]
+        if ch == "\\":
+            close(False)
+            i += 2
+            continue
+        if ch == "[":
+            close(False)
+            i = pat.find("]", i + 1) + 1 or len(pat)
+            continue
+        if ch.isalpha():
+            run += ch
+        else:
+            close(ch in "?*{")
+            depth += (ch == "(") - (ch == ")")
+        i += 1
+    close(False)
+    return top, every
+
+
+def minimal_substrings(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that hold no other word of the set: testing "w in line" for these alone finds the same lines."""
+    uniq = sorted(set(words), key=len)
+    kept: list[str] = []
+    for w in uniq:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
+def _furniture_gate(raw: dict[str, Any]) -> tuple[str, ...] | None:
+    """Words one of which any match of an anywhere-pattern holds (each pattern's longest word outside its
+    groups, or all its words): a line holding none cannot match, and substring tests are far cheaper than
+    the regex. None (always search) when a pattern has no word at all. Patterns in config never use a
+    top-level "|": alternatives are list entries."""
+    words: set[str] = set()
+    for per_lang in (raw.get("furniture") or {}).values():
+        for pat in (str(p) for forms in (per_lang or {}).values() for p in forms or []):
+            if pat.startswith("^"):
+                continue
+            top, every = _literal_runs(pat)
+            if not every:
+                return None
+            words.update([max(top, key=len)] if top else every)
+    return minimal_substrings(words)
+
+
+def _stoplist(base: Path, code: str) -> frozenset[str]:
+    path = base / "stoplists" / f"{code}.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
@@ -139,23 +268,32 @@ def _language_data(code: str, raw: dict[str, Any]) -> LanguageData:
             months[str(name).lower()] = int(num)
     year = r"((?:19|20)\d{2})"
     past = [re.compile(p.replace("{year}", year), re.IGNORECASE) for p in raw.get("past_year_patterns") or []]
+    current = [re.compile(p.replace("{year}", year), re.IGNORECASE) for p in raw.get("current_year_patterns") or []]
+    date_words = {str(k): [str(w) for w in v or []] for k, v in (raw.get("date_words") or {}).items()}
     fut = raw.get("future_markers") or []
     future = re.compile("|".join(p.replace("{year}", r"(?:19|20)\d{2}") for p in fut), re.I) if fut else None
     words = frozenset(str(w).lower() for w in raw.get("function_words") or [])
-    return LanguageData(code=code, function_words=words, months=months, past_year=past, future=future)
+    return LanguageData(
+        code=code,
+        function_words=words,
+        months=months,
+        past_year=past,
+        current_year=current,
+        future=future,
+        date_words=date_words,
+    )
 
 
 @lru_cache(maxsize=4)
 def _load(directory: str) -> Rules:
     base = Path(directory)
     raw = load_yaml(base / "rules.yaml")
-    for extra in sorted(base.glob("rules.*.yaml")):  # site packs: rules.<site>.yaml
-        more = load_yaml(extra)
-        raw.setdefault("agencies", []).extend(more.get("agencies") or [])
-        raw.setdefault("sites", {}).update(more.get("sites") or {})
     langs_raw = load_yaml(base / "languages.yaml")
     languages = {code: _language_data(code, data or {}) for code, data in (langs_raw.get("languages") or {}).items()}
-    agencies = [str(a) for a in raw.get("agencies") or []]
+    for code, lang in languages.items():
+        lang.stopwords = _stoplist(base, code)
+    catalogue = load_yaml(base / "agencies.yaml")
+    agencies, agency_names = _agency_catalogue(catalogue)
     return Rules(
         raw=raw,
         markers=_merge_markers(raw),
@@ -171,6 +309,15 @@ def _load(directory: str) -> Rules:
         },
         story_common_names=[str(n) for n in raw.get("story_common_names") or []],
         mojibake=_mojibake_data(langs_raw),
+        agency_names=agency_names,
+        dateline_shapes=[
+            (str(d["pattern"]), bool(d.get("agency_required", True))) for d in catalogue.get("dateline_shapes") or []
+        ],
+        furniture=_furniture(raw),
+        furniture_gate=_furniture_gate(raw),
+        furniture_max_words=int(raw.get("furniture_max_words") or 30),
+        furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
+        time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
     )
 
 

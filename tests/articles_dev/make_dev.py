@@ -1,0 +1,672 @@
+# ruff: noqa: E501
+"""Regenerates the dev corpus in this folder (run: python tests/articles_dev/make_dev.py).
+
+Written before the general plain-text rules, to tune them on: 22 articles from 13 made-up sites
+(none named by any rule) in en / ru / vi, as plain text, markdown scrapes, JSONL, UTF-16, KOI8-R and
+Windows-1252. Each carries site furniture of the kinds news scrapes have (menus, skip links, share
+bars, "N min read" bylines, newsletter / subscribe promos, photo-licensing lines, wire credits,
+trust / copyright footers, print links, tag lines, most-read teaser lists) and a wire dateline.
+Expectations (expected.json) are a human reading of each text, not the program's output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+D = Path(__file__).resolve().parent
+DOCS: dict[str, dict] = {}
+
+
+def w(name: str, text: str, expect: dict, enc: str = "utf-8") -> None:
+    data = text.encode(enc)
+    if enc == "utf-16":
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    (D / name).write_bytes(data)
+    DOCS[name] = expect
+
+
+# ------------------------------------------------------------------ en: a regional portal carrying Reuters
+w("coastalledger_en_reuters.txt", """Skip to main content
+Home | World | Business | Markets | Tech | Sport | Opinion
+Sign in
+World > Asia
+
+Singapore keeps rates steady as inflation cools
+
+By Anna Marsh · 1 Feb 2026 · 3 min read
+
+Share  Facebook  X  LinkedIn  Email
+
+SINGAPORE, Feb 1 (Reuters) - Singapore's central bank kept its monetary policy settings unchanged on Sunday, saying inflation had eased faster than expected in the final quarter of last year while growth remained resilient.
+
+Core inflation slowed to 1.2% in December 2025 from 1.7% in November, official data showed, the lowest reading in more than four years.
+
+The Monetary Authority of Singapore said it would keep the rate of appreciation of its currency band unchanged, in line with the forecasts of most economists polled by Reuters.
+
+"The current policy stance remains appropriate," the central bank said in a statement, adding that risks to the growth outlook were tilted to the downside because of weaker global demand.
+
+Sign up for our Morning Briefing newsletter to get the day's top stories in your inbox.
+
+Reporting by Xinghui Kok; Editing by Kim Coghill
+
+Our Standards: The Thomson Reuters Trust Principles.
+
+Recommended
+Asian shares edge higher ahead of Fed decision
+Malaysia's ringgit hits two-year high
+Oil steadies as traders weigh supply risks
+
+© 2026 Coastal Ledger Media. All rights reserved.
+""", {
+    "language": "en", "published_date": "2026-02-01",
+    "title": "Singapore keeps rates steady as inflation cools",
+    "source": "Reuters", "dateline": "SINGAPORE",
+    "body_must_contain": [
+        "Singapore's central bank kept its monetary policy settings unchanged on Sunday",
+        "Core inflation slowed to 1.2% in December 2025 from 1.7% in November",
+        "risks to the growth outlook were tilted to the downside because of weaker global demand.",
+    ],
+    "body_must_not_contain": ["Skip to main content", "Sign in", "3 min read", "Share", "Morning Briefing newsletter",
+                              "Reporting by", "Trust Principles", "Recommended", "Asian shares edge higher",
+                              "All rights reserved", "SINGAPORE, Feb 1 (Reuters)", "Home | World"],
+})
+
+# ------------------------------------------------------------------ en: AP on a small US paper's site
+w("valleycourier_en_ap.txt", """Valley Courier
+News  Sports  Business  Obituaries  E-Edition  Subscribe
+
+Typhoon leaves thousands without power in central Vietnam
+
+Published 9:14 AM GMT+7, March 3, 2026
+
+Share
+Facebook
+X
+Email
+Copy Link
+
+HANOI, Vietnam (AP) — A typhoon that swept across central Vietnam overnight cut power to more than 200,000 households and forced the evacuation of coastal villages, officials said Tuesday.
+
+The storm made landfall near the city of Quy Nhon with winds of up to 130 kph (80 mph), the national weather agency said. Falling trees blocked several roads and a fishing boat was reported missing.
+
+Authorities had moved about 30,000 people from low-lying areas before the storm arrived, according to the national disaster committee.
+
+Vietnam is regularly hit by storms between June and December, but typhoons this early in the year are rare.
+
+Advertisement
+
+Tags: Vietnam, Weather, Asia
+
+Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.
+""", {
+    "language": "en", "published_date": "2026-03-03",
+    "title": "Typhoon leaves thousands without power in central Vietnam",
+    "source": "AP", "dateline": "HANOI",
+    "body_must_contain": [
+        "A typhoon that swept across central Vietnam overnight cut power to more than 200,000 households",
+        "Authorities had moved about 30,000 people from low-lying areas before the storm arrived",
+        "but typhoons this early in the year are rare.",
+    ],
+    "body_must_not_contain": ["Obituaries", "Copy Link", "Advertisement", "Tags:", "Associated Press. All rights reserved",
+                              "may not be published", "(AP) —", "Valley Courier"],
+})
+
+# ------------------------------------------------------------------ en: markdown scrape carrying AFP, header date without year
+w("metrowire_en_afp.md", """[Home](https://metrowire.example/) [World](https://metrowire.example/world) [Climate](https://metrowire.example/climate) [Newsletters](https://metrowire.example/newsletters)
+
+# Global coal demand set to hit record this year, IEA says
+
+DEC 30, 09:15
+
+![A coal-fired power plant at dusk](https://img.metrowire.example/coal.jpg)
+
+Photo: AFP. This image may only be used for editorial purposes; licensing via our picture desk.
+
+Paris (AFP) - Global coal demand will exceed 8.8 billion tonnes by the end of 2025 for the first time, the International Energy Agency said on Tuesday, as power needs in India and China keep rising.
+
+The agency said consumption grew 1.5% in the first nine months of the year, driven by heat waves that pushed up electricity demand for air conditioning.
+
+Demand in Europe and the United States continued to fall, the IEA said, but not fast enough to offset growth in Asia.
+
+**Most read**
+
+- [Ten things to know before you fly this winter](https://metrowire.example/a1)
+- [Why your heating bill keeps rising](https://metrowire.example/a2)
+
+Subscribe to Metrowire for unlimited access to our journalism.
+""", {
+    "language": "en", "published_date": "2025-12-30",
+    "title": "Global coal demand set to hit record this year, IEA says",
+    "source": "AFP", "dateline": "Paris",
+    "body_must_contain": [
+        "Global coal demand will exceed 8.8 billion tonnes by the end of 2025 for the first time",
+        "The agency said consumption grew 1.5% in the first nine months of the year",
+        "but not fast enough to offset growth in Asia.",
+    ],
+    "body_must_not_contain": ["Newsletters", "Most read", "Ten things to know", "Subscribe to", "editorial purposes",
+                              "![", "](http", "(AFP) -"],
+})
+
+# ------------------------------------------------------------------ en: Xinhua on an aggregator, Windows-1252 with em dashes
+w("asiadigest_en_xinhua.txt", """ASIA DIGEST  |  Home  |  China  |  Region  |  About us
+
+05.01.2026
+
+China's railways handle record passenger trips during New Year holiday
+
+BEIJING, Jan. 5 (Xinhua) -- China's railways handled a record 58.3 million passenger trips during the three-day New Year holiday, the national railway operator said on Monday — up 9 percent from the same period a year earlier.
+
+The China State Railway Group said it added more than 1,200 trains a day to meet demand, with the busiest routes linking Beijing, Shanghai and Guangzhou to popular winter destinations in the north-east.
+
+Harbin, known for its ice festival, received 2.1 million rail passengers over the holiday, the operator said — a “new high” for the city.
+
+Print version
+
+Editor: Wang Lei
+
+Copyright © 2026 Asia Digest. All rights reserved.
+""", {
+    "language": "en", "published_date": "2026-01-05",
+    "title": "China's railways handle record passenger trips during New Year holiday",
+    "source": "Xinhua", "dateline": "BEIJING",
+    "body_must_contain": [
+        "China's railways handled a record 58.3 million passenger trips during the three-day New Year holiday, the national railway operator said on Monday — up 9 percent",
+        "the operator said — a \u201cnew high\u201d for the city.",
+    ],
+    "body_must_not_contain": ["Ś", "Print version", "About us", "All rights reserved", "(Xinhua) --", "Editor: Wang Lei"],
+}, enc="cp1252")
+
+# ------------------------------------------------------------------ en: JSONL feed carrying Kyodo and Bernama (\\u escapes, pubDate before fetched_at)
+feed = [
+    {"url": "https://pacificwire.example/2026/02/12/tokyo-hydrogen", "title": "Tokyo to launch hydrogen bus fleet in April",
+     "pubDate": "Thu, 12 Feb 2026 06:40:00 +0900", "fetched_at": "2026-03-01T00:00:00Z",
+     "text": "TOKYO, Feb. 12 (Kyodo) -- The Tokyo metropolitan government will put 40 hydrogen fuel-cell buses into service in April, Governor Yuriko Koike said Thursday, as the capital steps up efforts to cut emissions.\n\nThe buses will run on routes linking central Tokyo with the waterfront districts, where the city plans to build two new hydrogen stations.\n\nKoike said the city aims to have 300 such buses on its roads by 2030.\n\nShare this article\n\nRelated coverage:\nJapan eyes hydrogen supply chain with Australia\nToyota unveils new fuel-cell truck"},
+    {"url": "https://pacificwire.example/2026/02/20/kl-durian", "headline": "Malaysia durian exports to China jump 40 pct",
+     "date": "2026-02-20", "fetched_at": "2026-03-01T00:00:00Z",
+     "body": "KUALA LUMPUR, Feb 20 (Bernama) -- Malaysia\u2019s durian exports to China rose 40 per cent last year to 1.2 billion ringgit, Agriculture and Food Security Minister Mohamad Sabu said today.\n\nHe said frozen whole durians made up most of the shipments, after China approved imports of the fruit in 2024.\n\n\u201cWe expect demand to keep growing as more Chinese provinces open distribution centres,\u201d he told reporters after an event in Putrajaya.\n\n-- BERNAMA\n\nSubscribe to our Telegram channel for the latest updates."},
+]
+w("pacificwire_feed.jsonl", "".join(json.dumps(x, ensure_ascii=True) + "\n" for x in feed), {})
+DOCS.pop("pacificwire_feed.jsonl")
+DOCS["pacificwire_feed.jsonl#1"] = {
+    "language": "en", "published_date": "2026-02-12", "title": "Tokyo to launch hydrogen bus fleet in April",
+    "source": "Kyodo", "dateline": "TOKYO",
+    "body_must_contain": ["The Tokyo metropolitan government will put 40 hydrogen fuel-cell buses into service in April",
+                          "Koike said the city aims to have 300 such buses on its roads by 2030."],
+    "body_must_not_contain": ["Share this article", "Related coverage", "Toyota unveils", "(Kyodo) --"],
+}
+DOCS["pacificwire_feed.jsonl#2"] = {
+    "language": "en", "published_date": "2026-02-20", "title": "Malaysia durian exports to China jump 40 pct",
+    "source": "Bernama", "dateline": "KUALA LUMPUR",
+    "body_must_contain": ["Malaysia\u2019s durian exports to China rose 40 per cent last year to 1.2 billion ringgit",
+                          "he told reporters after an event in Putrajaya."],
+    "body_must_not_contain": ["-- BERNAMA", "Subscribe to our Telegram channel", "(Bernama) --"],
+}
+
+# ------------------------------------------------------------------ en: Yonhap, UTF-16
+w("koreabeat_en_yonhap.txt", """KoreaBeat
+Menu
+Politics  North Korea  Economy  Culture  K-pop
+
+S. Korea's exports rise for 10th straight month on chip boom
+
+2026.03.04 10:02
+
+SEOUL, March 4 (Yonhap) -- South Korea's exports rose for the 10th consecutive month in February on robust demand for semiconductors, government data showed Wednesday.
+
+Outbound shipments climbed 8.4 percent from a year earlier to US$55.2 billion, according to the Ministry of Trade, Industry and Energy.
+
+Chip exports jumped 31 percent to a record $14.6 billion for the month, the ministry said.
+
+(END)
+
+Most Viewed
+1. BTS member to begin military service
+2. Seoul apartment prices rise again
+
+(C) Yonhap News Agency. All rights reserved.
+""", {
+    "language": "en", "published_date": "2026-03-04",
+    "title": "S. Korea's exports rise for 10th straight month on chip boom",
+    "source": "Yonhap", "dateline": "SEOUL",
+    "body_must_contain": ["South Korea's exports rose for the 10th consecutive month in February",
+                          "Chip exports jumped 31 percent to a record $14.6 billion for the month, the ministry said."],
+    "body_must_not_contain": ["K-pop", "(END)", "Most Viewed", "BTS member", "All rights reserved", "(Yonhap) --"],
+}, enc="utf-16")
+
+# ------------------------------------------------------------------ en: ANTARA on a portal, no date at all
+w("nusantaranow_en_antara.txt", """Nusantara Now
+Home > Economy
+
+Indonesia targets 14 million foreign tourist arrivals
+
+Jakarta (ANTARA) - Indonesia's Tourism Ministry has set a target of 14 million foreign tourist arrivals, up from about 13.9 million recorded last year, Minister Widiyanti Putri Wardhana said.
+
+She said the ministry would focus on promoting destinations beyond Bali, including Lake Toba, Labuan Bajo and Mandalika.
+
+The government also plans to simplify visa procedures for visitors from several countries in the region.
+
+Reporter: Putu Indah Savitri
+Editor: Rahmad Nasution
+Copyright © ANTARA 2026
+
+Tags: tourism, Bali, visa
+""", {
+    "language": "en", "published_date": None,
+    "title": "Indonesia targets 14 million foreign tourist arrivals",
+    "source": "ANTARA", "dateline": "Jakarta",
+    "body_must_contain": ["Indonesia's Tourism Ministry has set a target of 14 million foreign tourist arrivals",
+                          "The government also plans to simplify visa procedures for visitors from several countries in the region."],
+    "body_must_not_contain": ["Reporter:", "Editor:", "Copyright", "Tags:", "Home > Economy", "(ANTARA) -"],
+})
+
+# ------------------------------------------------------------------ en: Bloomberg syndicated, no dateline
+w("financehub_en_bloomberg.txt", """FinanceHub
+Markets | Economy | Tech | Personal Finance | Newsletters
+Most Read from Bloomberg
+Apple Plans Cheaper Vision Headset
+The Richest Families in Asia Got Richer
+
+Vietnam's Stocks Rally as Upgrade to Emerging Market Nears
+
+Feb 9, 2026, 3:12 PM GMT+7
+
+(Bloomberg) -- Vietnamese stocks climbed to the highest level in almost four years as investors bet that index provider FTSE Russell will confirm the market's upgrade to emerging status in the coming weeks.
+
+The benchmark VN Index rose as much as 2.1% on Monday, with brokerages and banks leading gains. Foreign investors were net buyers for a fifth straight session.
+
+An upgrade could draw as much as $1.7 billion of passive inflows, according to estimates by local brokerage SSI Securities.
+
+©2026 Bloomberg L.P.
+
+Sign up for the Asia Markets newsletter
+""", {
+    "language": "en", "published_date": "2026-02-09",
+    "title": "Vietnam's Stocks Rally as Upgrade to Emerging Market Nears",
+    "source": "Bloomberg", "dateline": None,
+    "body_must_contain": ["Vietnamese stocks climbed to the highest level in almost four years",
+                          "An upgrade could draw as much as $1.7 billion of passive inflows"],
+    "body_must_not_contain": ["Most Read from Bloomberg", "Apple Plans", "Bloomberg L.P.", "Sign up for", "(Bloomberg) --",
+                              "Personal Finance"],
+})
+
+# ------------------------------------------------------------------ en: a paper's own story, generic dateline, no agency
+w("lagosherald_en_generic.txt", """The Lagos Herald
+Skip to content
+News | Politics | Business | Sports | Entertainment
+Menu
+
+Lagos opens second rail line to passengers
+
+March 2, 2026
+
+By Chidi Okafor
+
+LAGOS, March 2 — The second line of the Lagos light rail opened to passengers on Monday, linking the mainland district of Agbado with the Marina business hub in under an hour.
+
+Governor Babajide Sanwo-Olu said the line would carry about 500,000 passengers a day once all stations were open.
+
+Commuters who tried the service said it had cut their journey time by more than half.
+
+Print this article
+
+Join our WhatsApp channel for breaking news.
+
+Trending Now
+Super Eagles name squad for qualifiers
+Naira firms against dollar
+""", {
+    "language": "en", "published_date": "2026-03-02",
+    "title": "Lagos opens second rail line to passengers",
+    "source": None, "dateline": "LAGOS",
+    "body_must_contain": ["The second line of the Lagos light rail opened to passengers on Monday",
+                          "Commuters who tried the service said it had cut their journey time by more than half."],
+    "body_must_not_contain": ["Skip to content", "Print this article", "WhatsApp channel", "Trending Now", "Super Eagles",
+                              "By Chidi Okafor", "LAGOS, March 2 —"],
+})
+
+# ------------------------------------------------------------------ en: VNS style on another site, sign-off then teasers
+w("saigonweekly_en_vns.txt", """Saigon Weekly
+Home  Society  Economy  Life & Style  Sports
+
+Society
+
+HCM City to plant 1 million trees by 2030
+
+Thursday, February 26, 2026 - 08:40
+
+HCM CITY — The city plans to plant one million trees by 2030 along canals, in new urban areas and in public parks to reduce heat and flooding, the Department of Construction said on Wednesday.
+
+About 120,000 trees would be planted this year, mostly native species such as dipterocarps and tamarind, the department said.
+
+Residents will be invited to sponsor trees through a mobile app, with each tree tagged with a QR code. — VNS
+
+HCM City metro line No 2 breaks ground
+
+Air pollution in Hà Nội reaches unhealthy levels
+""", {
+    "language": "en", "published_date": "2026-02-26",
+    "title": "HCM City to plant 1 million trees by 2030",
+    "source": "VNS", "dateline": "HCM CITY", "section": "Society",
+    "body_must_contain": ["The city plans to plant one million trees by 2030 along canals",
+                          "Residents will be invited to sponsor trees through a mobile app, with each tree tagged with a QR code."],
+    "body_must_not_contain": ["— VNS", "metro line No 2", "Air pollution", "Life & Style"],
+})
+
+# ------------------------------------------------------------------ en: a blog-like page whose text has no headline line
+w("mekongnotes_en_notitle.txt", """Share on Facebook | Share on X | Email this
+
+Farmers in the Mekong Delta have started planting a new rice variety that tolerates salt water, after a dry season in which saline intrusion reached 60 kilometres inland along some rivers.
+
+The variety, developed by the Cuu Long Delta Rice Research Institute, can survive in water with a salt content of up to four grams per litre, researchers said.
+
+Local officials said around 20,000 hectares would be planted with the new seed this season, most of it in Ben Tre and Tra Vinh provinces.
+
+Newsletter: Get the Mekong Notes weekly digest. Sign up now.
+
+Photo licensing: images on this page are available for syndication. Contact our photo desk.
+""", {
+    "language": "en", "published_date": None, "title": None, "source": None, "dateline": None,
+    "body_must_contain": ["Farmers in the Mekong Delta have started planting a new rice variety that tolerates salt water",
+                          "most of it in Ben Tre and Tra Vinh provinces."],
+    "body_must_not_contain": ["Share on", "Newsletter", "Sign up", "Photo licensing", "syndication"],
+})
+
+# ------------------------------------------------------------------ ru: RIA-style regional portal
+w("severvestnik_ru_ria.txt", """Северный вестник
+Главная | Политика | Экономика | Общество | Спорт
+Меню
+
+Экономика
+
+Госдума приняла закон о цифровом рубле для бюджетных выплат
+
+12.03.2026 10:15
+
+МОСКВА, 12 мар — РИА Новости. Госдума приняла в третьем чтении закон, который позволит выплачивать пенсии и социальные пособия в цифровых рублях, сообщил председатель комитета по финансовому рынку Анатолий Аксаков.
+
+По его словам, переход будет добровольным: получатель сам выберет, в какой форме получать выплаты.
+
+Закон вступит в силу с 1 сентября, после подписания президентом.
+
+Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.
+
+Теги: цифровой рубль, Госдума, пенсии
+
+Читайте также:
+ЦБ сохранил ключевую ставку
+Минфин разместил облигации на 50 млрд рублей
+""", {
+    "language": "ru", "published_date": "2026-03-12",
+    "title": "Госдума приняла закон о цифровом рубле для бюджетных выплат",
+    "source": "РИА Новости", "dateline": "МОСКВА",
+    "body_must_contain": ["Госдума приняла в третьем чтении закон, который позволит выплачивать пенсии и социальные пособия в цифровых рублях",
+                          "Закон вступит в силу с 1 сентября, после подписания президентом."],
+    "body_must_not_contain": ["Подписывайтесь", "Теги:", "Читайте также", "ЦБ сохранил", "РИА Новости.", "Главная |"],
+})
+
+# ------------------------------------------------------------------ ru: Interfax style, year from the text
+w("delovoy_ru_interfax.txt", """Деловой обзор — новости экономики
+Главная / Компании
+
+Аэрофлот возобновит рейсы в Ханой с апреля
+
+Москва. 5 марта. INTERFAX.RU - "Аэрофлот" с 1 апреля возобновит прямые рейсы из Москвы в Ханой, сообщила пресс-служба авиакомпании.
+
+Полеты будут выполняться три раза в неделю на самолетах Airbus A330. По итогам 2025 года компания перевезла во Вьетнам более 300 тысяч пассажиров.
+
+Ранее "Аэрофлот" летал в Ханой до марта 2022 года.
+
+Версия для печати
+
+© 2026 Деловой обзор. Все права защищены. Перепечатка материалов без согласия редакции запрещена.
+""", {
+    "language": "ru", "published_date": "2026-03-05",
+    "title": "Аэрофлот возобновит рейсы в Ханой с апреля",
+    "source": "Interfax", "dateline": "Москва",
+    "body_must_contain": ["\"Аэрофлот\" с 1 апреля возобновит прямые рейсы из Москвы в Ханой, сообщила пресс-служба авиакомпании.",
+                          "Ранее \"Аэрофлот\" летал в Ханой до марта 2022 года."],
+    "body_must_not_contain": ["Версия для печати", "Все права защищены", "INTERFAX.RU", "Главная / Компании"],
+})
+
+# ------------------------------------------------------------------ ru: TASS style, KOI8-R, most-read list
+w("dalniy_ru_tass.txt", """ДАЛЬНИЙ ВОСТОК СЕГОДНЯ
+Новости  Регион  Экономика  Фото  Видео  Контакты
+
+Хабаровский аэропорт открыл новый международный терминал
+
+ХАБАРОВСК, 9 февраля. /ТАСС/. Новый международный терминал аэропорта Хабаровска принял первых пассажиров, сообщили в пресс-службе аэропорта.
+
+Пропускная способность терминала составляет 1,2 млн пассажиров в год. Из него будут выполняться рейсы в Китай, Южную Корею, Вьетнам и Таиланд.
+
+Строительство обошлось в 7 млрд рублей, часть средств выделил бюджет края.
+
+Самое читаемое
+В Приморье выпал рекордный снег
+Цены на рыбу выросли на 15%
+
+Поделиться: ВКонтакте Одноклассники Telegram
+""", {
+    "language": "ru", "published_date": None,
+    "title": "Хабаровский аэропорт открыл новый международный терминал",
+    "source": "TASS", "dateline": "ХАБАРОВСК",
+    "body_must_contain": ["Новый международный терминал аэропорта Хабаровска принял первых пассажиров",
+                          "Строительство обошлось в 7 млрд рублей, часть средств выделил бюджет края."],
+    "body_must_not_contain": ["Самое читаемое", "рекордный снег", "Поделиться", "/ТАСС/", "Контакты"],
+}, enc="koi8-r")
+
+# ------------------------------------------------------------------ ru: a city paper's own story, generic dateline, photo licence line
+w("uralpravda_ru_generic.txt", """Уральская правда
+Новости | Город | Происшествия | Спорт | Афиша
+
+В Екатеринбурге открыли новый мост через Исеть
+
+14 февраля 2026, 12:40
+
+ЕКАТЕРИНБУРГ, 14 февраля — Новый автомобильный мост через реку Исеть открыли в субботу в Екатеринбурге, сообщили в мэрии города.
+
+Мост длиной 220 метров соединил два района и должен разгрузить центральные улицы.
+
+Фото: Иван Петров / Уральская правда. Использование фотографий без разрешения редакции запрещено.
+
+Строительство моста заняло два года и обошлось в 3,4 млрд рублей.
+
+Подпишитесь на нашу рассылку, чтобы не пропустить важное.
+
+Популярное
+Мэрия объявила конкурс на проект парка
+""", {
+    "language": "ru", "published_date": "2026-02-14",
+    "title": "В Екатеринбурге открыли новый мост через Исеть",
+    "source": None, "dateline": "ЕКАТЕРИНБУРГ",
+    "body_must_contain": ["Новый автомобильный мост через реку Исеть открыли в субботу в Екатеринбурге",
+                          "Строительство моста заняло два года и обошлось в 3,4 млрд рублей."],
+    "body_must_not_contain": ["Использование фотографий", "Подпишитесь", "Популярное", "конкурс на проект", "Афиша"],
+})
+
+# ------------------------------------------------------------------ ru: JSONL item with datePublished, Interfax-style body
+feed_ru = [
+    {"url": "https://sibnews.example/2026/01/20/baikal", "title": "Туристический поток на Байкал вырос на 20%",
+     "datePublished": "2026-01-20T09:00:00+08:00", "fetched_at": "2026-02-28T10:00:00Z", "lang": "ru",
+     "content": "ИРКУТСК, 20 января — Туристический поток на Байкал в 2025 году вырос на 20% и превысил 2 млн человек, сообщили в региональном агентстве по туризму.\n\nБольше всего туристов приехали из Китая и Монголии.\n\nВ агентстве ожидают, что в этом году поток вырастет еще на 10%.\n\nПоделиться\n\nЧитайте также: Иркутский аэропорт начнет строить новый терминал"},
+]
+w("sibnews_ru_feed.jsonl", "".join(json.dumps(x, ensure_ascii=True) + "\n" for x in feed_ru), {})
+DOCS.pop("sibnews_ru_feed.jsonl")
+DOCS["sibnews_ru_feed.jsonl#1"] = {
+    "language": "ru", "published_date": "2026-01-20", "title": "Туристический поток на Байкал вырос на 20%",
+    "dateline": "ИРКУТСК", "source": None,
+    "body_must_contain": ["Туристический поток на Байкал в 2025 году вырос на 20% и превысил 2 млн человек",
+                          "В агентстве ожидают, что в этом году поток вырастет еще на 10%."],
+    "body_must_not_contain": ["Поделиться", "Читайте также", "ИРКУТСК, 20 января —"],
+}
+
+# ------------------------------------------------------------------ vi: a provincial paper with TTXVN dateline
+w("songhong_vi_ttxvn.txt", """Báo Sông Hồng điện tử
+Trang chủ | Thời sự | Kinh tế | Xã hội | Thể thao | Văn hóa
+
+Thứ Ba, 03/03/2026 09:30 (GMT+7)
+
+Hà Nội khởi công tuyến đường sắt đô thị số 5
+
+Tuyến đường sắt đô thị số 5 dài gần 39 km, nối quận Ba Đình với huyện Hòa Lạc, dự kiến hoàn thành năm 2030.
+
+Hà Nội (TTXVN) - Sáng 3/3, UBND thành phố Hà Nội tổ chức lễ khởi công tuyến đường sắt đô thị số 5 Văn Cao - Hòa Lạc với tổng vốn đầu tư hơn 65.000 tỷ đồng.
+
+Phát biểu tại buổi lễ, Chủ tịch UBND thành phố cho biết tuyến đường sẽ giúp giảm ùn tắc giao thông ở cửa ngõ phía Tây của thủ đô.
+
+Dự án gồm 20 nhà ga, trong đó có 7 ga ngầm và 13 ga trên cao.
+
+Từ khóa: đường sắt đô thị, Hà Nội, giao thông
+
+Đăng ký nhận bản tin của Báo Sông Hồng để cập nhật tin tức mới nhất.
+
+Tin đọc nhiều
+Giá vàng hôm nay tăng mạnh
+Thời tiết miền Bắc chuyển rét
+""", {
+    "language": "vi", "published_date": "2026-03-03",
+    "title": "Hà Nội khởi công tuyến đường sắt đô thị số 5",
+    "source": "TTXVN", "dateline": "Hà Nội",
+    "body_must_contain": ["Tuyến đường sắt đô thị số 5 dài gần 39 km",
+                          "UBND thành phố Hà Nội tổ chức lễ khởi công tuyến đường sắt đô thị số 5 Văn Cao - Hòa Lạc",
+                          "Dự án gồm 20 nhà ga, trong đó có 7 ga ngầm và 13 ga trên cao."],
+    "body_must_not_contain": ["Từ khóa", "Đăng ký nhận bản tin", "Tin đọc nhiều", "Giá vàng", "Trang chủ", "(TTXVN)"],
+})
+
+# ------------------------------------------------------------------ vi: Mekong paper, "Theo TTXVN" sign-off, print and share
+w("mientay_vi_signoff.txt", """TIN MIỀN TÂY
+Trang nhất  Thời sự  Nông nghiệp  Đời sống  Liên hệ
+
+Nông nghiệp
+
+Cần Thơ xuất khẩu lô xoài đầu tiên sang Australia
+
+Thứ Sáu, 20/02/2026, 14:05
+
+Chia sẻ Facebook Zalo In bài
+
+Ngày 20/2, thành phố Cần Thơ đã xuất khẩu lô xoài cát Hòa Lộc đầu tiên gồm 12 tấn sang thị trường Australia.
+
+Theo Sở Nông nghiệp và Môi trường, đây là kết quả của ba năm chuẩn bị vùng trồng đạt tiêu chuẩn kiểm dịch của nước nhập khẩu.
+
+Giá xuất khẩu cao hơn khoảng 30% so với giá bán trong nước, giúp nông dân tăng thu nhập./.
+
+Theo TTXVN
+
+Bản in
+
+Tin liên quan
+Xuất khẩu rau quả tháng 1 tăng mạnh
+Sầu riêng Việt Nam vào thị trường Nhật Bản
+""", {
+    "language": "vi", "published_date": "2026-02-20",
+    "title": "Cần Thơ xuất khẩu lô xoài đầu tiên sang Australia",
+    "source": "TTXVN",
+    "body_must_contain": ["thành phố Cần Thơ đã xuất khẩu lô xoài cát Hòa Lộc đầu tiên gồm 12 tấn sang thị trường Australia.",
+                          "giúp nông dân tăng thu nhập"],
+    "body_must_not_contain": ["Chia sẻ", "In bài", "Bản in", "Tin liên quan", "Sầu riêng", "Theo TTXVN", "Liên hệ"],
+})
+
+# ------------------------------------------------------------------ vi: markdown scrape of a tech site
+w("congnghe_vi_markdown.md", """[Trang chủ](https://congnghe.example/) › [Số hóa](https://congnghe.example/so-hoa) › [Điện thoại](https://congnghe.example/so-hoa/dien-thoai)
+
+# Việt Nam có hơn 80 triệu thuê bao 4G
+
+Thứ Hai, 9/2/2026 | 5 phút đọc
+
+![Người dùng điện thoại tại Hà Nội](https://img.congnghe.example/4g.jpg)
+
+Người dùng điện thoại di động tại Hà Nội. Ảnh: Lưu Quý
+
+Việt Nam hiện có hơn 80 triệu thuê bao 4G và khoảng 9 triệu thuê bao 5G, theo số liệu của Cục Viễn thông công bố ngày 9/2.
+
+Các nhà mạng đã tắt sóng 2G ở phần lớn các tỉnh, thành và chuyển người dùng sang máy hỗ trợ 4G.
+
+Cục Viễn thông cho biết tốc độ tải xuống trung bình của mạng di động đạt 130 Mbps, tăng 25% so với cùng kỳ năm trước.
+
+**Xem thêm:**
+
+- [Nhà mạng giảm giá gói cước 5G](https://congnghe.example/a1)
+- [Điện thoại gập bán chạy dịp Tết](https://congnghe.example/a2)
+""", {
+    "language": "vi", "published_date": "2026-02-09",
+    "title": "Việt Nam có hơn 80 triệu thuê bao 4G",
+    "body_must_contain": ["Việt Nam hiện có hơn 80 triệu thuê bao 4G và khoảng 9 triệu thuê bao 5G",
+                          "tăng 25% so với cùng kỳ năm trước."],
+    "body_must_not_contain": ["Xem thêm", "gói cước 5G", "phút đọc", "Ảnh: Lưu Quý", "](http"],
+    "captions": ["Người dùng điện thoại di động tại Hà Nội"],
+})
+
+# ------------------------------------------------------------------ vi: JSONL feed item with `published`, VNA sign-off
+feed_vi = [
+    {"link": "https://baobiendong.example/2026/01/15/ca-tra", "title": "Xuất khẩu cá tra năm 2025 đạt 2 tỷ USD",
+     "published": "15/01/2026", "fetched_at": "2026-03-01",
+     "article": "Hà Nội (TTXVN) - Kim ngạch xuất khẩu cá tra năm 2025 đạt khoảng 2 tỷ USD, tăng 9% so với năm trước, theo Hiệp hội Chế biến và Xuất khẩu thủy sản Việt Nam (VASEP).\n\nTrung Quốc và Mỹ tiếp tục là hai thị trường nhập khẩu lớn nhất.\n\nVASEP dự báo xuất khẩu cá tra năm 2026 sẽ tiếp tục tăng nhờ nhu cầu phục hồi.\n\nĐăng ký theo dõi kênh Zalo của chúng tôi\n\nTin cùng chuyên mục:\nGiá tôm tăng mạnh dịp cuối năm"},
+]
+w("biendong_vi_feed.jsonl", "".join(json.dumps(x, ensure_ascii=True) + "\n" for x in feed_vi), {})
+DOCS.pop("biendong_vi_feed.jsonl")
+DOCS["biendong_vi_feed.jsonl#1"] = {
+    "language": "vi", "published_date": "2026-01-15", "title": "Xuất khẩu cá tra năm 2025 đạt 2 tỷ USD",
+    "source": "TTXVN", "dateline": "Hà Nội",
+    "body_must_contain": ["Kim ngạch xuất khẩu cá tra năm 2025 đạt khoảng 2 tỷ USD",
+                          "VASEP dự báo xuất khẩu cá tra năm 2026 sẽ tiếp tục tăng nhờ nhu cầu phục hồi."],
+    "body_must_not_contain": ["Đăng ký theo dõi", "Tin cùng chuyên mục", "Giá tôm", "(TTXVN)"],
+}
+
+# ------------------------------------------------------------------ vi: a site's page with only furniture (no article)
+w("quehuong_vi_furniture.txt", """Báo Quê Hương
+Trang chủ | Thời sự | Kinh tế | Xã hội
+Đăng nhập | Đăng ký
+Tin mới nhất
+Tin đọc nhiều
+Chia sẻ Facebook Zalo
+© 2026 Báo Quê Hương. Bảo lưu mọi quyền.
+""", {"status": "quarantined"})
+
+# ------------------------------------------------------------------ en: a wire page whose prose must survive a long menu
+w("harborpost_en_longmenu.txt", """Harbor Post
+Home
+World
+US
+Politics
+Business
+Tech
+Science
+Health
+Sports
+Opinion
+Video
+Podcasts
+Newsletters
+Sign up
+Log in
+
+World
+
+Chile wildfires force thousands to flee near Valparaiso
+
+VALPARAISO, Chile (AP) — Wildfires fanned by strong winds swept through hills near the Chilean port city of Valparaiso on Sunday, destroying hundreds of homes and forcing thousands of people to flee, officials said.
+
+Firefighters and soldiers were battling more than 20 blazes in the region, Interior Minister Carolina Toha told reporters.
+
+Authorities declared a state of emergency and imposed a curfew in the worst-hit areas.
+
+Copyright 2026 The Associated Press. All rights reserved.
+""", {
+    "language": "en", "published_date": None,
+    "title": "Chile wildfires force thousands to flee near Valparaiso",
+    "source": "AP", "dateline": "VALPARAISO",
+    "body_must_contain": ["Wildfires fanned by strong winds swept through hills near the Chilean port city of Valparaiso on Sunday",
+                          "Firefighters and soldiers were battling more than 20 blazes in the region",
+                          "Authorities declared a state of emergency and imposed a curfew in the worst-hit areas."],
+    "body_must_not_contain": ["Podcasts", "Newsletters", "Log in", "All rights reserved"],
+})
+
+
+if __name__ == "__main__":
+    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 22 articles "
+             "from 13 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
+             "Expectations are a human reading of each text. Tuned on; the eval/ corpus is not.")
+    out = {"about": about, "documents": dict(sorted(DOCS.items())), "same_story": [], "different_story": []}
+    (D / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(DOCS)} documents")
