@@ -19,7 +19,7 @@ from typing import Any
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree, Node
 
-from .html_meta import fold, page_meta
+from .html_meta import fold, page_meta, select
 from .rules import Rules
 
 _WORD = re.compile(r"\w+")
@@ -41,7 +41,7 @@ def _text(node: Node) -> str:
 
 def _take_captions(tree: HTMLTree, removed: list[dict[str, str]]) -> list[str]:
     captions: list[str] = []
-    for fc in tree.body.query_selector_all("figcaption"):
+    for fc in select(tree.body, "figcaption"):
         text = _text(fc)
         if text:
             captions.append(text)
@@ -63,7 +63,7 @@ def _drop_headline(tree: HTMLTree, title: str | None) -> None:
     t = fold(title)
     if not t:
         return
-    for h1 in tree.body.query_selector_all("h1"):
+    for h1 in select(tree.body, "h1"):
         h = fold(_text(h1))
         if h and (h in t or t in h):
             h1.decompose()
@@ -72,7 +72,7 @@ def _drop_headline(tree: HTMLTree, title: str | None) -> None:
 def _main_prose(tree: HTMLTree) -> str:
     """The page's main run of prose: the element whose own `<p>` children hold the most text."""
     runs: dict[Node, list[str]] = {}
-    for p in tree.body.query_selector_all("p"):
+    for p in select(tree.body, "p"):
         text = _text(p)
         if text and p.parent is not None:
             runs.setdefault(p.parent, []).append(text)

@@ -15,7 +15,7 @@ from typing import Any
 
 from resiliparse.parse.html import HTMLTree, Node
 
-from .dates import parse_date_line
+from .dates import find_dates
 from .metadata import is_section_like
 from .rules import Rules
 
@@ -48,12 +48,18 @@ _TITLE_META = (
     ("name", "parsely-title"),
 )
 _WORD = re.compile(r"\w+")
+_JSON_WRAP = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")  # old XHTML habits around JSON-LD
+
+
+def select(node: Node, css: str) -> list[Node]:
+    """query_selector_all as a list: iterating Resiliparse's node list itself costs a selector run per item."""
+    return node.query_selector_all(css).values()
 
 
 def metas(tree: HTMLTree) -> dict[str, str]:
     """`<meta>` contents keyed by "attr:value" in lower case (first one wins; space-separated keys split)."""
     out: dict[str, str] = {}
-    for m in tree.document.query_selector_all("meta"):
+    for m in select(tree.document, "meta"):
         content = (m.getattr("content") or "").strip()
         if not content:
             continue
@@ -66,9 +72,9 @@ def metas(tree: HTMLTree) -> dict[str, str]:
 def json_ld(tree: HTMLTree) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, `@graph` members included, in document order."""
     out: list[dict[str, Any]] = []
-    for tag in tree.document.query_selector_all('script[type*="ld+json" i]'):
+    for tag in select(tree.document, 'script[type*="ld+json" i]'):
         try:
-            data = json.loads(tag.text or "")
+            data = json.loads(_JSON_WRAP.sub("", tag.text or ""))
         except (ValueError, TypeError):
             continue
         stack = data if isinstance(data, list) else [data]
@@ -111,7 +117,7 @@ def doc_title_headline(title: str, h1s: list[str], rules: Rules) -> str:
 
 
 def page_title(tree: HTMLTree, meta: dict[str, str], ld: list[dict[str, Any]], rules: Rules) -> str | None:
-    h1s = [t for t in (_text(h) for h in tree.document.query_selector_all("h1")) if t]
+    h1s = [t for t in (_text(h) for h in select(tree.document, "h1")) if t]
     heads = [str(i["headline"]).strip() for i in ld if isinstance(i.get("headline"), str) and i["headline"].strip()]
     doc_title = _text(tree.document.query_selector("head title") or tree.document.query_selector("title"))
     if heads:
@@ -136,6 +142,10 @@ def _has_clock(value: str) -> bool:
     return bool(m) and m.group(0)[1:] != "00:00"
 
 
+def _ld_value(ld: list[dict[str, Any]], key: str) -> str | None:
+    return next((str(i[key]).strip() for i in ld if isinstance(i.get(key), str) and i[key].strip()), None)
+
+
 def page_date(
     tree: HTMLTree, meta: dict[str, str], ld: list[dict[str, Any]], rules: Rules, lang: str | None
 ) -> str | None:
@@ -158,7 +168,7 @@ def page_date(
     modified = next((str(i["dateModified"]).strip() for i in ld if isinstance(i.get("dateModified"), str)), None)
     if modified:
         return modified
-    for t in tree.document.query_selector_all("time[datetime]"):
+    for t in select(tree.document, "time[datetime]"):
         v = (t.getattr("datetime") or "").strip()
         if v and re.match(r"\d{4}-\d\d-\d\d", v):
             return v
@@ -174,13 +184,13 @@ def _shown_date(tree: HTMLTree, rules: Rules, lang: str | None) -> str | None:
     words = [str(w).lower() for w in rules.raw.get("html_date_class_words") or []]
     if not words:
         return None
-    for t in tree.document.query_selector_all(_class_selector(words)):
+    for t in select(tree.document, _class_selector(words)):
         if t.tag not in ("span", "div", "p", "time", "li"):
             continue
         text = _text(t)
         if not text or len(text) > 80:
             continue
-        dm = parse_date_line(text, lang, rules)
+        dm = next(iter(find_dates(text, lang, rules)), None)
         if dm is not None and dm.year is not None and dm.as_date() is not None:
             return dm.iso()
     return None
@@ -199,10 +209,10 @@ def _breadcrumb_section(tree: HTMLTree, rules: Rules) -> str | None:
     if not words:
         return None
     home = {w.lower() for w in rules.markers["crumb_home"]}
-    for t in tree.document.query_selector_all(_class_selector(words)):
+    for t in select(tree.document, _class_selector(words)):
         if t.tag in ("html", "body", "meta", "script", "style"):
             continue
-        items = [_text(x) for x in t.query_selector_all("a, li, span") if x.query_selector("a, li") is None]
+        items = [_text(x) for x in select(t, "a, li, span") if x.query_selector("a, li") is None]
         items = [x for x in items if x and x.lower() not in home and x.strip("›»>/|") and len(x) <= 60]
         if items and is_section_like(items[-1]):
             return items[-1]
