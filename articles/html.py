@@ -25,6 +25,11 @@ from .rules import Rules
 _WORD = re.compile(r"\w+")
 # the extract must hold at least this share of the words of the page's main <p> run, else that run is the body
 MIN_PROSE_COVERAGE = 0.5
+MIN_RUN_CHARS = 400  # ... when that run is an article's worth of text, not a teaser or a promo line
+# a paragraph of running text: this many words (or characters, for scripts written without spaces)
+MIN_PROSE_WORDS = 7
+MIN_PROSE_CHARS = 40
+_SENTENCE_END = re.compile(r"[。！？]|[.!?…»”\"')]\s|[.!?…]$")
 
 
 @dataclass
@@ -69,15 +74,30 @@ def _drop_headline(tree: HTMLTree, title: str | None) -> None:
             h1.decompose()
 
 
+def _is_prose(text: str) -> bool:
+    """Sentences, not a list: some sentence punctuation, and not a comma-separated run of names or tags."""
+    commas = text.count(",") + text.count("、")
+    words = max(len(text.split()), len(text) // 6)  # scripts without spaces: about one word per 6 characters
+    return bool(_SENTENCE_END.search(text)) and commas < 0.25 * words + 2
+
+
 def _main_prose(tree: HTMLTree) -> str:
-    """The page's main run of prose: the element whose own `<p>` children hold the most text."""
+    """The page's main run of prose: the element whose own `<p>` children hold the most sentence text."""
     runs: dict[Node, list[str]] = {}
     for p in select(tree.body, "p"):
         text = _text(p)
-        if text and p.parent is not None:
+        if text and p.parent is not None and _is_prose(text):
             runs.setdefault(p.parent, []).append(text)
     best = max(runs.values(), key=lambda paras: sum(len(x) for x in paras), default=[])
     return "\n\n".join(best)
+
+
+def has_prose(text: str) -> bool:
+    """A page with an article has at least one paragraph of running text; menus and footers have none."""
+    return any(
+        _is_prose(p) and (len(p.split()) >= MIN_PROSE_WORDS or len(p) >= MIN_PROSE_CHARS)
+        for p in text.split("\n")
+    )
 
 
 def _covers(text: str, prose: str) -> bool:
@@ -114,6 +134,6 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
         )
     )
     prose = _main_prose(tree)
-    if not _covers(text, prose):
+    if len(prose) >= MIN_RUN_CHARS and not _covers(text, prose):
         text = prose
     return HtmlArticle(text=text, meta=meta, captions=captions, removed=removed)
