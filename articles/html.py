@@ -55,12 +55,18 @@ def _take_captions(tree: HTMLTree, removed: list[dict[str, str]]) -> list[str]:
     return captions
 
 
+# page-structure elements a widget is built of (not custom elements such as a formula renderer's <mjx-container>)
+_FURNITURE_TAGS = ("div", "section", "aside", "nav", "ul", "ol", "li", "span", "a", "p", "header", "footer", "form")
+
+
 @lru_cache(maxsize=8)
 def _furniture_selectors(rules: Rules) -> list[str]:
     """Share bars, teasers, breadcrumbs the extractor may keep: elements whose class or id has a furniture
     word (config/rules.yaml) and that hold no paragraph (a page wrapper named "has-sidebar" holds the article)."""
     words = [str(w).lower() for w in rules.raw.get("html_drop_class_words") or []]
-    return [", ".join(f'[class*="{w}" i]:not(:has(p)), [id*="{w}" i]:not(:has(p))' for w in words)] if words else []
+    tags = ", ".join(_FURNITURE_TAGS)
+    sel = ", ".join(f':is({tags})[class*="{w}" i]:not(:has(p)), :is({tags})[id*="{w}" i]:not(:has(p))' for w in words)
+    return [sel] if words else []
 
 
 def _drop_headline(tree: HTMLTree, title: str | None) -> None:
@@ -76,9 +82,8 @@ def _drop_headline(tree: HTMLTree, title: str | None) -> None:
 
 def _is_prose(text: str) -> bool:
     """Sentences, not a list: some sentence punctuation, and not a comma-separated run of names or tags."""
-    commas = text.count(",") + text.count("、")
-    words = max(len(text.split()), len(text) // 6)  # scripts without spaces: about one word per 6 characters
-    return bool(_SENTENCE_END.search(text)) and commas < 0.25 * words + 2
+    # (ASCII commas only: "、" and "，" are ordinary clause marks in Japanese and Chinese prose)
+    return bool(_SENTENCE_END.search(text)) and text.count(",") < 0.25 * len(text.split()) + 2
 
 
 def _main_prose(tree: HTMLTree) -> str:
