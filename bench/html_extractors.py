@@ -6,7 +6,8 @@ PAGES_DIR holds one folder per page: source.html, expected.html (the article as 
 where known, expected-metadata.json (title, publishedTime), e.g. the Readability test pages. Body quality is
 F1 over word 4-grams (as a multiset), averaged over pages, the measure of the project's HTML scorer. CPU is
 process CPU time (time.process_time) around the extraction call only, per page, after one warm-up pass over
-the first pages (imports, caches). Candidates whose package is missing are skipped with a note.
+the first pages (imports, caches). Candidates whose package is missing are skipped with a note; install them
+with `pip install -e ".[htmlbench]"` (and `pip install rs-trafilatura`, which builds with a Rust toolchain).
 """
 
 from __future__ import annotations
