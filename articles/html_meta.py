@@ -149,25 +149,15 @@ def _ld_value(ld: list[dict[str, Any]], key: str) -> str | None:
 def page_date(
     tree: HTMLTree, meta: dict[str, str], ld: list[dict[str, Any]], rules: Rules, lang: str | None
 ) -> str | None:
-    """JSON-LD datePublished, then the published-time meta tags, then `<time datetime>`; of the first two, a
-    stamp with a clock time beats a bare date that disagrees with it."""
-    ld_date = next(
-        (
-            str(i[k]).strip()
-            for k in ("datePublished", "dateCreated")
-            for i in ld
-            if isinstance(i.get(k), str) and i[k].strip()
-        ),
-        None,
-    )
+    """JSON-LD datePublished, the published-time meta tags, JSON-LD dateCreated / dateModified, `<time datetime>`,
+    a date shown in a date-classed element; of the first two, a stamp with a clock time beats a bare date."""
+    ld_date = _ld_value(ld, "datePublished")
     meta_date = next((v for attr, value in _DATE_META if (v := meta.get(f"{attr}:{value}"))), None)
     if ld_date and meta_date and not _has_clock(ld_date) and _has_clock(meta_date):
         return meta_date
-    if ld_date or meta_date:
-        return ld_date or meta_date
-    modified = next((str(i["dateModified"]).strip() for i in ld if isinstance(i.get("dateModified"), str)), None)
-    if modified:
-        return modified
+    date = ld_date or meta_date or _ld_value(ld, "dateCreated") or _ld_value(ld, "dateModified")
+    if date:
+        return date
     for t in select(tree.document, "time[datetime]"):
         v = (t.getattr("datetime") or "").strip()
         if v and re.match(r"\d{4}-\d\d-\d\d", v):
