@@ -135,6 +135,7 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
             list_bullets=False,
             alt_texts=False,
             comments=False,
+            post_meta=False,
             skip_elements=_furniture_selectors(rules),
         )
     )
