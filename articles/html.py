@@ -23,12 +23,6 @@ from .html_meta import fold, page_meta, select
 from .rules import Rules
 
 _WORD = re.compile(r"\w+")
-# the extract must hold at least this share of the words of the page's main <p> run, else that run is the body
-MIN_PROSE_COVERAGE = 0.5
-MIN_RUN_CHARS = 400  # ... when that run is an article's worth of text, not a teaser or a promo line
-# a paragraph of running text: this many words (or characters, for scripts written without spaces)
-MIN_PROSE_WORDS = 7
-MIN_PROSE_CHARS = 40
 _SENTENCE_END = re.compile(r"[。！？]|[.!?…»”\"')]\s|[.!?…]$")
 
 
@@ -55,16 +49,12 @@ def _take_captions(tree: HTMLTree, removed: list[dict[str, str]]) -> list[str]:
     return captions
 
 
-# page-structure elements a widget is built of (not custom elements such as a formula renderer's <mjx-container>)
-_FURNITURE_TAGS = ("div", "section", "aside", "nav", "ul", "ol", "li", "span", "a", "p", "header", "footer", "form")
-
-
 @lru_cache(maxsize=8)
 def _furniture_selectors(rules: Rules) -> list[str]:
     """Share bars, teasers, breadcrumbs the extractor may keep: elements whose class or id has a furniture
     word (config/rules.yaml) and that hold no paragraph (a page wrapper named "has-sidebar" holds the article)."""
     words = [str(w).lower() for w in rules.raw.get("html_drop_class_words") or []]
-    tags = ", ".join(_FURNITURE_TAGS)
+    tags = ", ".join(str(t) for t in rules.raw["html_furniture_tags"])
     sel = ", ".join(f':is({tags})[class*="{w}" i]:not(:has(p)), :is({tags})[id*="{w}" i]:not(:has(p))' for w in words)
     return [sel] if words else []
 
@@ -97,20 +87,18 @@ def _main_prose(tree: HTMLTree) -> str:
     return "\n\n".join(best)
 
 
-def has_prose(text: str) -> bool:
+def has_prose(text: str, rules: Rules) -> bool:
     """A page with an article has at least one paragraph of running text; menus and footers have none."""
-    return any(
-        _is_prose(p) and (len(p.split()) >= MIN_PROSE_WORDS or len(p) >= MIN_PROSE_CHARS)
-        for p in text.split("\n")
-    )
+    words, chars = int(rules.raw["html_prose_min_words"]), int(rules.raw["html_prose_min_chars"])
+    return any(_is_prose(p) and (len(p.split()) >= words or len(p) >= chars) for p in text.split("\n"))
 
 
-def _covers(text: str, prose: str) -> bool:
+def _covers(text: str, prose: str, share: float) -> bool:
     want = _WORD.findall(prose.casefold())
     if not want:
         return True
     have = set(_WORD.findall(text.casefold()))
-    return sum(w in have for w in want) >= MIN_PROSE_COVERAGE * len(want)
+    return sum(w in have for w in want) >= share * len(want)
 
 
 def _tidy(text: str) -> str:
@@ -140,6 +128,8 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
         )
     )
     prose = _main_prose(tree)
-    if len(prose) >= MIN_RUN_CHARS and not _covers(text, prose):
+    if len(prose) >= int(rules.raw["html_prose_run_min_chars"]) and not _covers(
+        text, prose, float(rules.raw["html_prose_run_coverage"])
+    ):
         text = prose
     return HtmlArticle(text=text, meta=meta, captions=captions, removed=removed)

@@ -156,7 +156,7 @@ def _html(
 ) -> dict[str, Any]:
     rules = get_rules()
     art = extract_html(markup, rules)
-    if not has_prose(art.text):
+    if not has_prose(art.text, rules):
         return quarantined(
             source_path, "no article: the page holds no run of prose, only site furniture", fmt, digest, encoding
         )
