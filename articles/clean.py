@@ -284,7 +284,7 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         if sm and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
             c.source = c.source or rules.canonical_agency(sm.group("agency"))
             c.drop("signoff", s)
-            signed_off = True
+            signed_off = not _article_follows(queue, c)  # else a byline credit ("NAME / Associated Press")
             continue
         if b.furniture:
             if i < first:
@@ -324,11 +324,11 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             c.source = c.source or rules.canonical_agency(so.group("agency"))
             c.drop("signoff", s[so.start() :].strip())
             s = s[: so.start()].rstrip()
-            signed_off = True
+            signed_off = not _article_follows(queue, c)
         elif end_mark and c.paragraphs:
             c.drop("signoff", end_mark)
             s = s[: -len(end_mark)].rstrip()
-            signed_off = True
+            signed_off = not _article_follows(queue, c)
         if s:
             c.paragraphs.append(s)
             at.append(i)
@@ -394,6 +394,17 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
 
 
 _TRAIL_SEP = re.compile(r"\s+[›»>|/]\s+|\s*[›»]\s*")
+
+
+def _article_follows(queue: deque[str], c: Cleaned) -> bool:
+    """Far more text after a sign-off than before it: it was a byline credit or a mid-page mark, not the end."""
+    before = sum(len(p) for p in c.paragraphs)
+    after = 0
+    for line in queue:
+        after += len(line)
+        if after > max(2 * before, 1000):
+            return True
+    return False
 
 
 def _crumb_trail(s: str, rules: Rules) -> str | None:

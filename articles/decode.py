@@ -436,7 +436,8 @@ def decode_bytes(data: bytes) -> Decoded:
     if text.count("\ufffd") > max(3, len(text) // 50):
         raise Undecodable("undecodable: too many invalid byte sequences")
     head = text[:2000]
-    if len(head) >= 200 and len(_WS.findall(head)) < len(head) * 0.01 and not _CJK.search(head[:400]):
+    markup = head.lstrip().startswith("<")  # a page's head is scripts and URLs: its text is judged once extracted
+    if len(head) >= 200 and not markup and len(_WS.findall(head)) < len(head) * 0.01 and not _CJK.search(head[:400]):
         raise Undecodable("undecodable: the decoded bytes are not language (no word breaks)")
     if _CTRL.search(text):
         bad = len(_CTRL.findall(text))

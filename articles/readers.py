@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .decode import Undecodable, decode_bytes, fix_text
-from .html import extract_html
+from .html import extract_html, has_prose
 from .record import build_record, quarantined, sha256
 from .rules import get_rules
 
@@ -213,8 +213,10 @@ def _html(
 ) -> dict[str, Any]:
     rules = get_rules()
     art = extract_html(markup, rules)
-    if len(art.text.split()) < 5:
-        return quarantined(source_path, "no article: the HTML holds no article text", fmt, digest, encoding)
+    if not has_prose(art.text, rules):
+        return quarantined(
+            source_path, "no article: the page holds no run of prose, only site furniture", fmt, digest, encoding
+        )
     merged = {**art.meta, **{k: v for k, v in meta.items() if v not in (None, "")}}
     return build_record(
         art.text,
