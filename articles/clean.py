@@ -16,6 +16,7 @@ from . import captions as cap
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
+from .templates import line_key
 
 
 @dataclass
@@ -109,8 +110,12 @@ def rules_month_strip(s: str, rules: Rules) -> str:
     return _month_word(rules.month_alt).sub(" ", s)
 
 
-def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -> Cleaned:
-    """Clean one article's text (already decoded and normalised)."""
+def clean_text(
+    text: str, lang: str | None = None, rules: Rules | None = None, template_lines: frozenset[str] = frozenset()
+) -> Cleaned:
+    """Clean one article's text (already decoded and normalised).
+
+    `template_lines`: keys (templates.line_key) of lines its site repeats across documents (templates.py)."""
     rules = rules or get_rules()
     c = Cleaned()
     queue: deque[str] = deque()
@@ -231,6 +236,9 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None) -
             c.source = c.source or sm.group("agency")
             c.drop("signoff", s)
             signed_off = True
+            continue
+        if template_lines and line_key(s) in template_lines:
+            c.drop("template", s)  # the site's own furniture, learned from its documents
             continue
         title_slot = in_header and c.title is None and not c.paragraphs and bool(queue)
         if title_slot and is_headline_like(s) and (s.upper() != s or not find_dateline(s + " x" * 20, rules)):

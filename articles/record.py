@@ -129,15 +129,18 @@ def build_record(
     captions: list[str] | None = None,
     removed: list[dict[str, str]] | None = None,
     rules: Rules | None = None,
+    template_lines: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Clean and enrich one article's text into a record (quarantined when no article text remains)."""
+    """Clean and enrich one article's text into a record (quarantined when no article text remains).
+
+    `template_lines`: its site's furniture learned from the site's documents (templates.py)."""
     rules = rules or get_rules()
     meta = meta or {}
     rec = empty_record(source_path, fmt, content_hash)
     rec.update(encoding=encoding, fixes=list(fixes or []), url=meta.get("url") or None)
     given_lang = meta.get("language")
     lang = str(given_lang).lower()[:2] if given_lang else detect_language(text, rules, use_model=False)
-    c = clean_text(text, lang, rules)
+    c = clean_text(text, lang, rules, template_lines)
     title = (str(meta["title"]).strip() or None) if meta.get("title") else None
     if title:
         if c.title and not _same_text(c.title, title):

@@ -17,6 +17,7 @@ import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
@@ -28,7 +29,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
-from flows import report
+from flows import report, templates
 from flows.incremental import (
     BatchOutput,
     FileInfo,
@@ -42,6 +43,7 @@ from flows.incremental import (
 )
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
+from flows.templates import StoredTemplates
 from flows.work import BatchIndexer, Counts, pipeline_version
 from indexing import bulk, ledger, state, versions
 from indexing.client import OpenSearchUnavailable, check_reachable, make_client, translated
@@ -79,11 +81,12 @@ def retry_transient(task, task_run, state) -> bool:
 
 
 @task(name="read-clean-enrich", cache_policy=NO_CACHE)
-def clean_and_enrich(batches: list[list[FileInfo]]) -> list[BatchOutput]:
+def clean_and_enrich(batches: list[list[FileInfo]], stored: StoredTemplates | None = None) -> list[BatchOutput]:
     """CPU work for a few batches; in the default runner they go to this process's pool of worker processes
     (spread over all workers). Several batches per task run: Prefect's cost is per task run, not per file."""
     pool = current_pool()
-    return pool.map(read_batch, batches, sum(map(len, batches))) if pool else [read_batch(b) for b in batches]
+    read = partial(read_batch, stored=stored)
+    return pool.map(read, batches, sum(map(len, batches))) if pool else [read(b) for b in batches]
 
 
 @task(name="index", cache_policy=NO_CACHE, retries=4, retry_delay_seconds=exponential_backoff(backoff_factor=2),
@@ -110,6 +113,7 @@ def _index_batch(out: BatchOutput, indexer: BatchIndexer, alias: str, source: st
                  run_id: str) -> tuple[Counts, int]:
     client, target = indexer.client, indexer.index
     counts = indexer(out.records)
+    templates.save(client, alias, out.signatures, run_id)
     failed = {r["id"] for r in counts.quarantine if str(r.get("reason", "")).startswith("rejected by OpenSearch")}
     entries, stale = new_states(out, source=source, index=target, pipeline_version=pipeline_version(),
                                 failed_ids=failed, known=known)
@@ -162,6 +166,7 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
             continue
         ids = [i for e in chunk for i in e.get("doc_ids") or []]
         deleted += bulk.delete(client, target, ids) if ids else 0
+        templates.forget(client, alias, ids)
         state.forget(client, alias, src, [e["key"] for e in chunk])
     return deleted, kept
 
@@ -203,7 +208,7 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
     def submit() -> None:
         # quoted in this process (no walk over every file); Dask ships the arguments as they are
         batches = quote(list(unit)) if pool else list(unit)
-        window.append((clean_and_enrich.submit(batches), dict(unit_known)))
+        window.append((clean_and_enrich.submit(batches, StoredTemplates(alias, run_id)), dict(unit_known)))
         unit.clear()
         unit_known.clear()
 

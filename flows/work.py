@@ -19,6 +19,7 @@ from pathlib import Path
 from opensearchpy import OpenSearch
 
 import articles
+from articles.templates import Templates
 from indexing import bulk
 from indexing.client import translated
 from indexing.documents import document_bytes, to_document, with_story_id
@@ -152,21 +153,31 @@ def _quarantined(path: str, key: str, reason: str) -> dict:
             "format": None, "fingerprint": [], "names": [], "fixes": []}
 
 
-def process_batch(items: list[tuple[str, str]]) -> list[dict]:
-    """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input."""
+def process_batch(items: list[tuple[str, str]], templates: Templates | None = None) -> list[dict]:
+    """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input.
+
+    Every input is read first, so each site's templates are learned from the whole batch (plus `templates`'
+    stored evidence) before any of its articles is cleaned."""
     version = pipeline_version()
-    records: list[dict] = []
+    loaded: list[tuple[str, str, str | None, int]] = []
+    drafts: list = []
     for path, key in items:
         reason = precheck(path)
         if reason is None:
             try:
-                recs = articles.process_path(path, source_path=key)
-            except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the batch
-                recs = [_quarantined(path, key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
-            if not recs:
-                recs = [_quarantined(path, key, "unprocessable: the reader produced no record")]
+                got = articles.load_path(path, source_path=key)
+            except Exception as exc:  # noqa: BLE001 - a bug in reading must not stop the batch
+                got = [_quarantined(path, key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
+            if not got:
+                got = [_quarantined(path, key, "unprocessable: the reader produced no record")]
         else:
-            recs = [_quarantined(path, key, reason)]
+            got = [_quarantined(path, key, reason)]
+        loaded.append((path, key, reason, len(got)))
+        drafts.extend(got)
+    finished = iter(articles.finish(drafts, templates))
+    records: list[dict] = []
+    for path, key, reason, n in loaded:
+        recs = [next(finished) for _ in range(n)]
         for rec in recs:
             rec["source_key"] = key
             rec["input_path"] = os.path.abspath(path)

@@ -10,9 +10,8 @@ from newsindex.output import json_line
 def run(args: argparse.Namespace) -> int:
     import articles
 
-    records = []
-    for f in args.files:
-        records.extend(articles.process_path(f, source_path=f))
+    # all files at once: each site's templates are learned from every file of it given here
+    records = articles.process_paths((f, f) for f in args.files)
     articles.assign_story_ids(records)
     for rec in records:
         if args.json:
