@@ -84,17 +84,20 @@ Loaded = dict[str, Any] | Draft
 def finish(loaded: list[Loaded], templates: Templates | None = None) -> list[dict[str, Any]]:
     """Records from what was read: every draft's signature is learned first, then each is cleaned."""
     templates = templates if templates is not None else Templates()
-    for d in loaded:
-        if isinstance(d, Draft):
-            templates.add(d.source, stable_id(d.source_path), signature(d.text, templates.cfg))
+    drafts = [d for d in loaded if isinstance(d, Draft)]
+    # too few documents to learn from and nothing to store (a lone file): skip the work
+    learning = templates.keeps_evidence or len(drafts) >= templates.cfg.min_docs
+    sources = {id(d): d.source for d in drafts} if learning else {}
+    for d in drafts if learning else ():
+        templates.add(sources[id(d)], stable_id(d.source_path), signature(d.text, templates.cfg))
     out: list[dict[str, Any]] = []
     for d in loaded:
         if not isinstance(d, Draft):
             out.append(d)
             continue
         try:
-            out.append(build_record(d.text, source_path=d.source_path, template_lines=templates.lines_for(d.source),
-                                    **d.kwargs))
+            lines = templates.lines_for(sources[id(d)]) if learning else frozenset()
+            out.append(build_record(d.text, source_path=d.source_path, template_lines=lines, **d.kwargs))
         except Exception as exc:  # noqa: BLE001 - the contract: bad input never stops a batch
             kw = d.kwargs
             out.append(quarantined(d.source_path, f"unprocessable: {type(exc).__name__}: {exc}", kw.get("fmt"),

@@ -60,18 +60,19 @@ class Signature:
     prose: frozenset[str]
 
 
-_MARKS = re.compile(r"^[\s#>*•·|\-–—]+|[\s|*]+$")
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LEAD_MARKS = " \t#>*•·|-–—"
+_TRAIL_MARKS = " \t|*"
+_PUNCT = ".,;:!?…\"'“”‘’«»()[]"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 _URL_LINE = re.compile(r"^\s*(?:url|source|link|nguồn|источник)\s*:\s*(?P<url>https?://\S+)", re.IGNORECASE)
 
 
 def normalise(line: str) -> str:
     """The form two copies of a furniture line share, whatever their markup or spacing."""
-    s = unicodedata.normalize("NFC", unlink(line.strip()))
-    s = _MARKS.sub("", s)
-    return _SPACES.sub(" ", s).casefold().strip()
+    s = unlink(line.strip())
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return " ".join(s.lstrip(_LEAD_MARKS).rstrip(_TRAIL_MARKS).split()).casefold()
 
 
 def line_key(line: str) -> str:
@@ -91,11 +92,13 @@ def is_prose(norm: str, cfg: TemplateConfig, rules: Rules | None = None) -> bool
     """Long prose (a sentence a site may repeat on purpose, e.g. a quote): never template."""
     if len(norm) > cfg.max_chars:
         return True
-    words = _WORD.findall(norm)
-    if len(words) < cfg.prose_words or not _SENTENCE_END.search(norm):
+    if not _SENTENCE_END.search(norm):
+        return False
+    words = norm.split()
+    if len(words) < cfg.prose_words:
         return False
     fw = _function_words(rules or get_rules())
-    return sum(w in fw for w in words) >= cfg.prose_function_share * len(words)
+    return sum(w.strip(_PUNCT) in fw for w in words) >= cfg.prose_function_share * len(words)
 
 
 def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None = None) -> Signature:
@@ -103,6 +106,11 @@ def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None 
     lines: set[str] = set()
     prose: set[str] = set()
     for raw in text.splitlines():
+        if len(raw) < 2 or raw.isspace():
+            continue
+        if len(raw) > 2 * cfg.max_chars:  # prose for sure: a cheaper key (it only tells a story told twice)
+            prose.add(hashlib.blake2b(" ".join(raw.split()).casefold().encode("utf-8"), digest_size=8).hexdigest())
+            continue
         norm = normalise(raw)
         if len(norm) < 2:
             continue
@@ -178,6 +186,11 @@ class Templates:
         self._stored: dict[str, Mapping[str, Signature]] = {}
         self.added: dict[str, dict[str, Signature]] = defaultdict(dict)
         self._learned: dict[str, frozenset[str]] = {}
+
+    @property
+    def keeps_evidence(self) -> bool:
+        """Whether what is learned here is read from (and so worth keeping for) a store."""
+        return self._stored_fn is not None
 
     def add(self, source: str, doc_id: str, sig: Signature) -> None:
         self.added[source][doc_id] = sig

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from functools import partial
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -22,8 +23,10 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 from prefect.utilities.annotations import quote
 
+from articles.templates import Templates
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched, iter_sources
+from flows.templates import StoredTemplates
 from flows.work import BatchIndexer, Counts, prepare, process_batch
 from indexing import bulk, versions
 from indexing.client import check_reachable, make_client, translated
@@ -37,15 +40,17 @@ class ReindexAborted(RuntimeError):
     """The new version does not hold what the sources say; it was deleted and the alias left alone."""
 
 
-def _clean(items: list[tuple[str, str]]) -> list[dict]:
+def _clean(items: list[tuple[str, str]], stored: StoredTemplates | None = None) -> list[dict]:
     # `process_batch` looked up at call time: tests replace it on this module
-    return prepare(process_batch(items))
+    return prepare(process_batch(items, Templates(stored)))
 
 
 @task(name="clean-and-enrich", cache_policy=NO_CACHE)
-def clean_and_enrich(items: list[tuple[str, str]]) -> list[dict]:
+def clean_and_enrich(items: list[tuple[str, str]], stored: StoredTemplates | None = None) -> list[dict]:
+    """`stored`: each site's templates as the ingest runs learned them (flows/templates.py)."""
     pool = current_pool()
-    return pool.run(_clean, items, len(items)) if pool else _clean(items)
+    clean = partial(_clean, stored=stored)
+    return pool.run(clean, items, len(items)) if pool else clean(items)
 
 
 @task(name="index", cache_policy=NO_CACHE, retries=3,
@@ -88,7 +93,7 @@ def reindex(source: str = "seeds", alias: str = "news", batch_size: int = BATCH_
             total.add(index(quote(records), quote(indexer)))
 
         for batch in batched(iter_sources(source), batch_size):
-            window.append(clean_and_enrich.submit(quote(batch) if pool else batch))
+            window.append(clean_and_enrich.submit(quote(batch) if pool else batch, StoredTemplates(alias, "")))
             while len(window) >= in_flight_max:
                 drain_one()
         while window:

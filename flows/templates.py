@@ -20,7 +20,8 @@ from newsindex.settings import Settings
 @dataclass(frozen=True)
 class StoredTemplates:
     """Picklable (it crosses into worker processes): reads the stored signatures of some sources, leaving out
-    those the current run wrote, so a batch never depends on how far the other batches have got."""
+    those the current run wrote, so a batch never depends on how far the other batches have got.
+    A run that writes no evidence (reindex) passes run_id "" and reads all of it."""
 
     alias: str
     run_id: str
