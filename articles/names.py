@@ -137,14 +137,17 @@ def names_with_ascii(names: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _folds() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int, int]:
-    """(spelling folds, extra folds for short-syllable names, joined-name word limit, given-name length limit)
-    from config/stories.yaml."""
+def _folds() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(spelling folds, extra folds for short-syllable names) from config/stories.yaml."""
+    cfg = _config()
+    return tuple(cfg.skeleton_folds.items()), tuple(cfg.syllable_folds.items())
+
+
+@lru_cache(maxsize=1)
+def _config():  # noqa: ANN202 - StoryConfig, imported late (story.py imports this module)
     from .story import story_config
 
-    cfg = story_config()
-    return (tuple(cfg.skeleton_folds.items()), tuple(cfg.syllable_folds.items()), cfg.joined_word_max,
-            cfg.given_name_max)
+    return story_config()
 
 
 @lru_cache(maxsize=50000)
@@ -155,7 +158,7 @@ def skeleton(word: str, syllables: bool = False) -> str:
     s = re.sub(r"[^a-z]", "", unidecode(word).lower())
     if not s:
         return ""
-    folds, syllable_folds, _, _ = _folds()
+    folds, syllable_folds = _folds()
     for a, b in (*syllable_folds, *folds) if syllables else folds:
         s = s.replace(a, b)
     s = re.sub(r"c(?!h)", "k", s)
@@ -171,7 +174,8 @@ def name_keys(name: str) -> set[str]:
     keys: set[str] = set()
     words = [w for w in re.split(r"[\s-]+", name) if w]
     group: list[str] = []
-    _, _, joined_max, given_max = _folds()
+    cfg = _config()
+    short, joined_max, given_max = cfg.syllable_max, cfg.joined_word_max, cfg.given_name_max
     if 2 <= len(words) <= 4 and all(len(w) <= joined_max for w in words):
         k = skeleton("".join(words), syllables=True)
         if len(k) >= 3:
@@ -191,11 +195,11 @@ def name_keys(name: str) -> set[str]:
         group.clear()
 
     def is_long(w: str) -> bool:
-        return len(w) > 4 and not w.isupper()
+        return len(w) > short and not w.isupper()
 
     last_long = len(words) >= 2 and is_long(words[-1])
     for i, w in enumerate(words):
-        if len(w) <= 4 and not (w.isupper() and len(w) > 1):
+        if len(w) <= short and not (w.isupper() and len(w) > 1):
             group.append(w)
             continue
         flush()

@@ -38,6 +38,7 @@ class StoryConfig:
     max_posting: int = 200
     skeleton_folds: dict[str, str] = field(default_factory=dict)
     syllable_folds: dict[str, str] = field(default_factory=dict)
+    syllable_max: int = 4
     joined_word_max: int = 5
     given_name_max: int = 8
 

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from opensearchpy import OpenSearch, helpers
-from opensearchpy.exceptions import RequestError
 
 from articles.templates import Signature
 from indexing.client import translated
+from indexing.state import ensure_small_index, raise_on_errors
 
 TEMPLATES_SUFFIX = "-templates"
 
@@ -40,17 +40,7 @@ def templates_index(alias: str) -> str:
 
 
 def ensure(client: OpenSearch, alias: str) -> str:
-    name = templates_index(alias)
-    with translated(client, f"creating {name}"):
-        if client.indices.exists(index=name):
-            return name
-        try:
-            client.indices.create(index=name, body={
-                "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"}, "mappings": MAPPING})
-        except RequestError as exc:  # created concurrently by another run: fine
-            if "resource_already_exists_exception" not in str(exc):
-                raise
-    return name
+    return ensure_small_index(client, templates_index(alias), MAPPING)
 
 
 def stored(client: OpenSearch, alias: str, sources: Iterable[str], *, exclude_run: str | None = None,
@@ -81,6 +71,5 @@ def save(client: OpenSearch, alias: str, signatures: Iterable[dict], run_id: str
                 "_source": {**s, "run_id": run_id, "updated_at": now}} for s in signatures)
     with translated(client, f"writing {name}"):
         n, errors = helpers.bulk(client, actions, raise_on_error=False, max_retries=5, initial_backoff=1)
-    if errors:
-        raise RuntimeError(f"templates index write failed for {len(errors)} entries, first: {errors[0]}")
+    raise_on_errors(errors, "templates")
     return n
