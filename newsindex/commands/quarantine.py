@@ -49,7 +49,9 @@ def _save_state(client, alias: str, target: str, source: str, items: list[tuple[
 
 def retry(client, alias: str) -> dict:
     """Re-process every quarantined input through flows.work, then update the ledger; returns the summary."""
+    from articles.templates import Templates
     from flows.sources import batched
+    from flows.templates import StoredTemplates
     from flows.work import Counts, index_batch, process_batch
     from indexing import ledger, versions
 
@@ -62,7 +64,7 @@ def retry(client, alias: str) -> dict:
     total = Counts()
     for source, items in sorted(by_source.items()):
         for batch in batched(iter(sorted(items)), RETRY_BATCH):
-            records = process_batch(batch)
+            records = process_batch(batch, Templates(StoredTemplates(alias, "")))  # what ingest runs learned
             counts = index_batch(client, target, records)
             _save_state(client, alias, target, source, batch, records, counts)
             total.add(counts)
