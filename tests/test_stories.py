@@ -6,7 +6,7 @@ import random
 
 from articles import assign_story_ids
 from articles.names import name_keys
-from tests.stories.measure import load, measure, records
+from tests.stories.measure import HELDOUT, load, measure, records
 
 
 def test_same_story_recall_and_different_story_precision() -> None:
@@ -16,6 +16,14 @@ def test_same_story_recall_and_different_story_precision() -> None:
     assert m["same_recall"] >= 0.9, m["missed"]
     assert m["precision"] >= 0.95, m["wrong"]
     assert m["hard_negatives_split"] >= 0.95, m["wrong"]
+
+
+def test_held_out_stories() -> None:
+    """Stories written after the tuning: before 0.667 / 1.0 / 1.0, after 0.889 / 1.0 / 1.0 (the miss: an English
+    report that spells its figures in words or below 10, 'nine people', so it shares only names)."""
+    m = measure(corpus=load(HELDOUT))
+    assert m["same_recall"] >= 0.85, m["missed"]
+    assert m["precision"] >= 0.95 and m["hard_negatives_split"] >= 0.95, m["wrong"]
 
 
 def _partition(recs: list[dict]) -> set[frozenset[str]]:

@@ -15,10 +15,12 @@ import yaml
 from articles import assign_story_ids, process_bytes
 
 CORPUS = Path(__file__).with_name("corpus.yaml")
+#: Written after the rules were tuned on CORPUS, never tuned on: how the rules hold on stories they did not see.
+HELDOUT = Path(__file__).with_name("heldout.yaml")
 
 
-def load() -> dict:
-    return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+def load(path: Path = CORPUS) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def records(corpus: dict) -> list[dict]:
@@ -56,4 +58,6 @@ def measure(recs: list[dict] | None = None, corpus: dict | None = None) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(), ensure_ascii=False, indent=1))
+    for path in (CORPUS, HELDOUT):
+        m = measure(corpus=load(path))
+        print(path.name, json.dumps(m, ensure_ascii=False))
