@@ -90,6 +90,8 @@ def finish(loaded: list[Loaded], templates: Templates | None = None) -> list[dic
     sources = {id(d): d.source for d in drafts} if learning else {}
     for d in drafts if learning else ():
         templates.add(sources[id(d)], stable_id(d.source_path), signature(d.text, templates.cfg))
+    if learning:
+        templates.prefetch()  # a store that cannot be read fails the batch, it does not quarantine its articles
     out: list[dict[str, Any]] = []
     for d in loaded:
         if not isinstance(d, Draft):
