@@ -9,8 +9,9 @@ The rule (thresholds in config/templates.yaml):
   sentence and at least `prose_function_share` of its words are function words of a language, or when
   it is longer than `max_chars`. Prose is never template: it could be a quote a site legitimately
   repeats.
-- Documents that share a prose line tell the same story (an update, a translation, a re-post): they
-  count as ONE document, so a sentence of a story told twice never looks like furniture.
+- Documents that share two prose lines, or half the prose of the shorter one, tell the same story (an
+  update, a re-post): they count as ONE document, so a sentence of a story told twice never looks like
+  furniture. Prose in more than half of a site's documents is its boilerplate and links nothing.
 - A short line is template when it occurs in at least `min_docs` of those documents of its source
   AND in at least `min_share` of them.
 The learning set is what was stored for the source by earlier runs (at most `max_stored_docs`, chosen
@@ -46,6 +47,7 @@ class TemplateConfig:
     prose_function_share: float = 0.25
     max_stored_docs: int = 2000
     header_lines: int = 8
+    max_story_copies: int = 20
 
 
 def template_config() -> TemplateConfig:
@@ -151,14 +153,10 @@ def learn(docs: Mapping[str, Signature], cfg: TemplateConfig | None = None) -> f
             d = parent[d]
         return d
 
-    first_with: dict[str, str] = {}
-    for d in ids:  # documents sharing a prose line are one story told twice: one document
-        for key in docs[d].prose:
-            other = first_with.setdefault(key, d)
-            if other != d:
-                a, b = find(other), find(d)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+    for x, y in _told_twice(docs, ids, cfg):  # one story told twice: one document
+        a, b = find(x), find(y)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     groups: dict[str, set[str]] = defaultdict(set)
     for d in ids:
         groups[find(d)] |= docs[d].lines
@@ -169,6 +167,31 @@ def learn(docs: Mapping[str, Signature], cfg: TemplateConfig | None = None) -> f
             counts[key] += 1
     need = max(cfg.min_docs, cfg.min_share * n)
     return frozenset(k for k, c in counts.items() if c >= need)
+
+
+def _told_twice(docs: Mapping[str, Signature], ids: list[str], cfg: TemplateConfig) -> list[tuple[str, str]]:
+    """Pairs of documents that tell one story: they share at least two prose lines, or half the prose of the
+    shorter one. Prose in more than half of a site's documents (n >= 2 * min_docs), or in more than
+    `max_story_copies`, is its boilerplate (a standard disclaimer), no sign of a story told twice: left out."""
+    with_key: dict[str, list[str]] = defaultdict(list)
+    for d in ids:
+        for key in docs[d].prose:
+            with_key[key].append(d)
+    common = min(len(ids) / 2 if len(ids) >= 2 * cfg.min_docs else float("inf"), cfg.max_story_copies)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for holders in with_key.values():
+        if len(holders) < 2 or len(holders) > common:
+            continue
+        for i, x in enumerate(holders):
+            for y in holders[i + 1 :]:
+                shared[(x, y)] += 1
+    boiler = {k for k, h in with_key.items() if len(h) > common}
+    pairs = []
+    for (x, y), n in sorted(shared.items()):
+        smaller = min(len(docs[x].prose - boiler), len(docs[y].prose - boiler))
+        if n >= 2 or 2 * n >= smaller:
+            pairs.append((x, y))
+    return pairs
 
 
 #: Stored signatures of some sources: sources -> {source: {doc id: signature}} (e.g. from OpenSearch).

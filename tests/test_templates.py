@@ -76,6 +76,10 @@ def test_learn_rule() -> None:
     for i in range(3):
         docs[f"s{i}"] = Signature(frozenset({quote}), frozenset({story}))
     assert quote not in learn(docs, cfg)
+    # a long disclaimer every article ends with is boilerplate, not one story told 10 times: the menu is learned
+    disclaimer = line_key("All material on this site is protected by copyright law and may not be reproduced.")
+    signed = {d: Signature(sig.lines, sig.prose | {disclaimer}) for d, sig in docs.items()}
+    assert menu in learn(signed, cfg) and quote not in learn(signed, cfg)
     # below the share: 3 of 20 documents is not 30%
     many = {f"d{i}": Signature(frozenset({menu} if i < 3 else set()), frozenset()) for i in range(20)}
     assert learn(many, cfg) == frozenset()
