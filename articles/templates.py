@@ -48,6 +48,7 @@ class TemplateConfig:
     max_stored_docs: int = 2000
     header_lines: int = 8
     max_story_copies: int = 20
+    url_labels: tuple[str, ...] = ("url", "source", "link")
 
 
 def template_config() -> TemplateConfig:
@@ -66,7 +67,12 @@ _LEAD_MARKS = " \t#>*•·|-–—"
 _TRAIL_MARKS = " \t|*"
 _PUNCT = ".,;:!?…\"'“”‘’«»()[]"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
-_URL_LINE = re.compile(r"^\s*(?:url|source|link|nguồn|источник)\s*:\s*(?P<url>https?://\S+)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _url_line(labels: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in labels) or "(?!)"
+    return re.compile(rf"^\s*(?:{alt})\s*:\s*(?P<url>https?://\S+)", re.IGNORECASE)
 
 
 def normalise(line: str) -> str:
@@ -124,8 +130,10 @@ def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None 
 def source_of(source_path: str, url: str | None = None, text: str | None = None) -> str:
     """The site a document belongs to: URL host, else a URL header line of the text, else its file's folder."""
     if not url and text:
-        for line in text.lstrip()[:2000].splitlines()[: template_config().header_lines]:
-            m = _URL_LINE.match(line)
+        cfg = template_config()
+        url_line = _url_line(cfg.url_labels)
+        for line in text.lstrip()[:2000].splitlines()[: cfg.header_lines]:
+            m = url_line.match(line)
             if m:
                 url = m.group("url")
                 break
