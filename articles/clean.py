@@ -8,14 +8,17 @@ date lines come before the body, a caption credit ends a line, and after the age
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from . import captions as cap
 from .blocks import Block, classify, main_run, menu_like, signoff_agency
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
+from .templates import line_key
 from .titles import Candidate, pick_title
 
 
@@ -183,13 +186,26 @@ def _placed_headline(
     return c if all(header_only(j) for j in between) else None
 
 
-def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *, extracted: bool = False) -> Cleaned:
+def clean_text(
+    text: str,
+    lang: str | None = None,
+    rules: Rules | None = None,
+    *,
+    extracted: bool = False,
+    template_lines: frozenset[str] = frozenset(),
+) -> Cleaned:
     """Clean one article's text (already decoded and normalised). `extracted`: the text is what an HTML
-    extractor kept as the article, so every line is in the main run and only wording and shape tell furniture."""
+    extractor kept as the article, so every line is in the main run and only wording and shape tell furniture.
+    `template_lines`: keys (templates.line_key) of lines its site repeats across its documents (templates.py):
+    furniture by that evidence alone, so they neither bound the main run nor become the title."""
     rules = rules or get_rules()
     c = Cleaned()
     lines, links, headings = _lines(text, c)
     blocks = [classify(s, lang, rules, ld, wording_only=extracted) for s, ld in zip(lines, links, strict=True)]
+    if template_lines:
+        for b in blocks:
+            if line_key(b.text) in template_lines:
+                b.furniture, b.good = "template", False
     run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     title_at = -1
@@ -284,7 +300,8 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
         if sm and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
             c.source = c.source or rules.canonical_agency(sm.group("agency"))
             c.drop("signoff", s)
-            signed_off = not _article_follows(queue, c)  # else a byline credit ("NAME / Associated Press")
+            # else a byline credit ("NAME / Associated Press")
+            signed_off = not _article_follows(islice(lines, i + 1, None), c)
             continue
         if b.furniture:
             if i < first:
@@ -324,11 +341,11 @@ def clean_text(text: str, lang: str | None = None, rules: Rules | None = None, *
             c.source = c.source or rules.canonical_agency(so.group("agency"))
             c.drop("signoff", s[so.start() :].strip())
             s = s[: so.start()].rstrip()
-            signed_off = not _article_follows(queue, c)
+            signed_off = not _article_follows(islice(lines, i + 1, None), c)
         elif end_mark and c.paragraphs:
             c.drop("signoff", end_mark)
             s = s[: -len(end_mark)].rstrip()
-            signed_off = not _article_follows(queue, c)
+            signed_off = not _article_follows(islice(lines, i + 1, None), c)
         if s:
             c.paragraphs.append(s)
             at.append(i)
@@ -396,11 +413,11 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
 _TRAIL_SEP = re.compile(r"\s+[›»>|/]\s+|\s*[›»]\s*")
 
 
-def _article_follows(queue: deque[str], c: Cleaned) -> bool:
+def _article_follows(rest: Iterable[str], c: Cleaned) -> bool:
     """Far more text after a sign-off than before it: it was a byline credit or a mid-page mark, not the end."""
     before = sum(len(p) for p in c.paragraphs)
     after = 0
-    for line in queue:
+    for line in rest:
         after += len(line)
         if after > max(2 * before, 1000):
             return True

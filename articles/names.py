@@ -20,6 +20,17 @@ from .rules import Rules, get_rules
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE_TAILS = ("'s", "’s")  # a possessive ending, dropped from a name
 _SENT_BREAK = re.compile(r"[.!?…:;\"“”«»()\[\]]\s*$")
+_OPEN_QUOTE = re.compile(r"(?<=[^\W_]|,)\s+[\"“«„]$")  # a quote opened mid-sentence: 'company "Aeroflot'
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a token at `start` opens a sentence (a name there is only trusted when seen mid-sentence too).
+    A quote opened after a word is mid-sentence: Russian puts company names in quotes (СП «Вьетсовпетро»)."""
+    if start == 0:
+        return True
+    if not _SENT_BREAK.search(text, max(0, start - 3), start):
+        return _newline_since_last_token(text, start)
+    return not _OPEN_QUOTE.search(text, max(0, start - 40), start)
 _NUMBER = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
 _GROUP_SEP = re.compile(r"[,.\u202f ]")
@@ -79,11 +90,7 @@ def _runs(text: str) -> list[tuple[list[str], bool]]:
             runs.append((cur, cur_initial))
             cur = []
         if not cur:
-            cur_initial = (
-                start == 0
-                or bool(_SENT_BREAK.search(text, max(0, start - 3), start))
-                or _newline_since_last_token(text, start)
-            )
+            cur_initial = _starts_sentence(text, start)
         cur.append(w)
         last_end = end
     if cur:
@@ -129,16 +136,30 @@ def names_with_ascii(names: list[str]) -> list[str]:
     return list(out)
 
 
-_PHON = [("kh", "h"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("j", "i"), ("y", "i")]
+@lru_cache(maxsize=1)
+def _folds() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(spelling folds, extra folds for short-syllable names) from config/stories.yaml."""
+    cfg = _config()
+    return tuple(cfg.skeleton_folds.items()), tuple(cfg.syllable_folds.items())
+
+
+@lru_cache(maxsize=1)
+def _config():  # noqa: ANN202 - StoryConfig, imported late (story.py imports this module)
+    from .story import story_config
+
+    return story_config()
 
 
 @lru_cache(maxsize=50000)
-def skeleton(word: str) -> str:
-    """Script-free key of a name: transliterate, fold, simplify spelling, keep first letter + consonants."""
+def skeleton(word: str, syllables: bool = False) -> str:
+    """Script-free key of a name: transliterate, fold, simplify spelling, keep first letter + consonants.
+
+    `syllables`: the name is made of short syllables (Vietnamese, Chinese, Korean), spelled by their rules."""
     s = re.sub(r"[^a-z]", "", unidecode(word).lower())
     if not s:
         return ""
-    for a, b in _PHON:
+    folds, syllable_folds = _folds()
+    for a, b in (*syllable_folds, *folds) if syllables else folds:
         s = s.replace(a, b)
     s = re.sub(r"c(?!h)", "k", s)
     head, tail = s[0], re.sub(r"[aeiou]", "", s[1:])
@@ -147,14 +168,22 @@ def skeleton(word: str) -> str:
 
 
 def name_keys(name: str) -> set[str]:
-    """Keys of one name: each long word alone; runs of short syllables (Việt Nam, Tô Lâm) joined."""
+    """Keys of one name: each long word alone (but the last one only, when it ends the name: Lavrov of Sergey
+    Lavrov); runs of short syllables (Việt Nam, Tô Lâm) joined; a name of 2-4 short words also whole
+    (Nha Trang / Нячанг, To Lam / То Ламом)."""
     keys: set[str] = set()
     words = [w for w in re.split(r"[\s-]+", name) if w]
     group: list[str] = []
+    cfg = _config()
+    short, joined_max, given_max = cfg.syllable_max, cfg.joined_word_max, cfg.given_name_max
+    if 2 <= len(words) <= 4 and all(len(w) <= joined_max for w in words):
+        k = skeleton("".join(words), syllables=True)
+        if len(k) >= 3:
+            keys.add(k)
 
     def flush() -> None:
         if len(group) >= 2:
-            k = skeleton("".join(group))
+            k = skeleton("".join(group), syllables=True)
             if len(k) >= 2:
                 keys.add(k)
         elif group and not group[0].isupper():
@@ -165,8 +194,12 @@ def name_keys(name: str) -> set[str]:
             keys.add(skeleton(group[0]))
         group.clear()
 
-    for w in words:
-        if len(w) <= 4 and not (w.isupper() and len(w) > 1):
+    def is_long(w: str) -> bool:
+        return len(w) > short and not w.isupper()
+
+    last_long = len(words) >= 2 and is_long(words[-1])
+    for i, w in enumerate(words):
+        if len(w) <= short and not (w.isupper() and len(w) > 1):
             group.append(w)
             continue
         flush()
@@ -174,6 +207,8 @@ def name_keys(name: str) -> set[str]:
             group.append(w)
             flush()
             continue
+        if last_long and i < len(words) - 1 and is_long(w) and len(w) <= given_max:
+            continue  # a given name before a family name (Sergey Lavrov): common to many people, no key alone
         k = skeleton(w)
         if len(k) >= 2:
             keys.add(k)

@@ -12,13 +12,16 @@ import json
 import os
 import re
 import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .decode import Undecodable, decode_bytes, fix_text
 from .html import extract_html, has_prose
-from .record import build_record, quarantined, sha256
+from .record import build_record, quarantined, sha256, stable_id
 from .rules import get_rules
+from .templates import Templates, signature, source_of
 
 ARTICLE_MAX_BYTES = 20 * 1024 * 1024
 _EXT = {
@@ -119,17 +122,76 @@ def sniff_format(data: bytes, name: str = "") -> str:
     return "txt"
 
 
-def process_path(path: str | os.PathLike[str], source_path: str | None = None) -> list[dict[str, Any]]:
+@dataclass
+class Draft:
+    """An article read and decoded, not yet cleaned: cleaning waits until its site's templates are learned."""
+
+    text: str
+    source_path: str
+    kwargs: dict[str, Any] = field(default_factory=dict)  # the rest of build_record's arguments
+
+    @property
+    def source(self) -> str:
+        return source_of(self.source_path, (self.kwargs.get("meta") or {}).get("url"), self.text)
+
+
+Loaded = dict[str, Any] | Draft
+
+
+def finish(loaded: list[Loaded], templates: Templates | None = None) -> list[dict[str, Any]]:
+    """Records from what was read: every draft's signature is learned first, then each is cleaned."""
+    templates = templates if templates is not None else Templates()
+    drafts = [d for d in loaded if isinstance(d, Draft)]
+    # too few documents to learn from and nothing to store (a lone file): skip the work
+    learning = templates.keeps_evidence or len(drafts) >= templates.cfg.min_docs
+    sources = {id(d): d.source for d in drafts} if learning else {}
+    for d in drafts if learning else ():
+        templates.add(sources[id(d)], stable_id(d.source_path), signature(d.text, templates.cfg))
+    if learning:
+        templates.prefetch()  # a store that cannot be read fails the batch, it does not quarantine its articles
+    out: list[dict[str, Any]] = []
+    for d in loaded:
+        if not isinstance(d, Draft):
+            out.append(d)
+            continue
+        try:
+            lines = templates.lines_for(sources[id(d)]) if learning else frozenset()
+            out.append(build_record(d.text, source_path=d.source_path, template_lines=lines, **d.kwargs))
+        except Exception as exc:  # noqa: BLE001 - the contract: bad input never stops a batch
+            kw = d.kwargs
+            out.append(quarantined(d.source_path, f"unprocessable: {type(exc).__name__}: {exc}", kw.get("fmt"),
+                                   kw.get("content_hash"), kw.get("encoding")))
+    return out
+
+
+def process_paths(
+    items: Iterable[tuple[str | os.PathLike[str], str | None]], templates: Templates | None = None
+) -> list[dict[str, Any]]:
+    """Records for many files, cleaned with the templates their sites show across all of them (and `templates`'
+    stored ones): the same records for the same set of files, in any order."""
+    loaded = [d for path, sp in items for d in load_path(path, sp)]
+    return finish(loaded, templates)
+
+
+def process_path(
+    path: str | os.PathLike[str], source_path: str | None = None, templates: Templates | None = None
+) -> list[dict[str, Any]]:
     """Records for one file; a file too large, unreadable or missing is one quarantined record."""
+    return finish(load_path(path, source_path), templates)
+
+
+def load_path(path: str | os.PathLike[str], source_path: str | None = None) -> list[Loaded]:
+    """What one file holds, read and decoded: drafts, or quarantined records for what cannot be an article."""
     p = Path(path)
     sp = source_path if source_path is not None else str(path)
     member = _member(p)
     if member is not None:  # "feed.jsonl#3": one record of a multi-article file
         base_sp = sp[: sp.rindex("#")] if "#" in sp else sp
-        recs = process_path(member[0], base_sp)
+        recs = load_path(member[0], base_sp)
         want = f"{base_sp}#{member[1]}"
-        picked = [r for r in recs if r.get("source_path") == want]
-        return picked or [quarantined(sp, f"unreadable: no record #{member[1]} in {member[0].name}", recs[0]["format"])]
+        picked = [r for r in recs if _source_path(r) == want]
+        fmt = recs[0].kwargs.get("fmt") if isinstance(recs[0], Draft) else recs[0]["format"]
+        return picked or [quarantined(sp, f"unreadable: no record #{member[1]} in {member[0].name}", fmt)]
     fmt = _EXT.get(p.suffix.lower())
     try:
         size = p.stat().st_size
@@ -145,7 +207,11 @@ def process_path(path: str | os.PathLike[str], source_path: str | None = None) -
         return [quarantined(sp, "unreadable: no such file", fmt)]
     except OSError as exc:
         return [quarantined(sp, f"unreadable: {exc.strerror or exc}", fmt)]
-    return process_bytes(data, sp, fmt=None if fmt is None else sniff_format(data, p.name))
+    return load_bytes(data, sp, fmt=None if fmt is None else sniff_format(data, p.name))
+
+
+def _source_path(d: Loaded) -> str:
+    return d.source_path if isinstance(d, Draft) else d.get("source_path")
 
 
 _MEMBER = re.compile(r"^(?P<base>.+)#(?P<n>\d+)$")
@@ -166,6 +232,13 @@ def process_bytes(
     data: bytes, source_path: str, *, fmt: str | None = None, meta: dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
     """Records for one input given as bytes (format from `fmt`, the name, or the bytes)."""
+    return finish(load_bytes(data, source_path, fmt=fmt, meta=meta))
+
+
+def load_bytes(
+    data: bytes, source_path: str, *, fmt: str | None = None, meta: dict[str, Any] | None = None
+) -> list[Loaded]:
+    """Drafts (or quarantined records) for one input given as bytes."""
     try:
         fmt = fmt or sniff_format(data, source_path)
         if not data:
@@ -179,7 +252,7 @@ def process_bytes(
         return [quarantined(source_path, f"unprocessable: {type(exc).__name__}: {exc}", fmt, sha256(data))]
 
 
-def _one(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> dict[str, Any]:
+def _one(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> Loaded:
     digest = sha256(data)
     if not data.strip():
         return quarantined(source_path, "whitespace only: no text in the file", fmt, digest)
@@ -191,14 +264,8 @@ def _one(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> dict[
         return quarantined(source_path, "whitespace only: no text in the file", fmt, digest, dec.encoding)
     if fmt == "html":
         return _html(dec.text, source_path, digest, dec.encoding, dec.fixes, meta)
-    return build_record(
-        dec.text,
-        source_path=source_path,
-        fmt=fmt,
-        content_hash=digest,
-        encoding=dec.encoding,
-        fixes=dec.fixes,
-        meta=meta,
+    return Draft(
+        dec.text, source_path, dict(fmt=fmt, content_hash=digest, encoding=dec.encoding, fixes=dec.fixes, meta=meta)
     )
 
 
@@ -210,7 +277,7 @@ def _html(
     fixes: list[str],
     meta: dict[str, Any],
     fmt: str = "html",
-) -> dict[str, Any]:
+) -> Loaded:
     rules = get_rules()
     art = extract_html(markup, rules)
     if not has_prose(art.text, rules):
@@ -218,22 +285,12 @@ def _html(
             source_path, "no article: the page holds no run of prose, only site furniture", fmt, digest, encoding
         )
     merged = {**art.meta, **{k: v for k, v in meta.items() if v not in (None, "")}}
-    return build_record(
-        art.text,
-        source_path=source_path,
-        fmt=fmt,
-        content_hash=digest,
-        encoding=encoding,
-        fixes=fixes,
-        meta=merged,
-        captions=art.captions,
-        removed=art.removed,
-        rules=rules,
-        extracted=True,
-    )
+    return Draft(art.text, source_path, dict(fmt=fmt, content_hash=digest, encoding=encoding, fixes=fixes,
+                                             meta=merged, captions=art.captions, removed=art.removed, rules=rules,
+                                             extracted=True))
 
 
-def _json_records(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> list[dict[str, Any]]:
+def _json_records(data: bytes, source_path: str, fmt: str, meta: dict[str, Any]) -> list[Loaded]:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return [quarantined(source_path, "binary: not a text file", fmt, sha256(data))]
     try:
@@ -252,7 +309,7 @@ def _json_records(data: bytes, source_path: str, fmt: str, meta: dict[str, Any])
                 for i, item in enumerate(items, 1)
             ] or [quarantined(source_path, "empty: the JSON holds no articles", fmt, sha256(data))]
         # not one JSON document: maybe JSON lines with a .json name
-    out: list[dict[str, Any]] = []
+    out: list[Loaded] = []
     for lineno, raw in enumerate(data.splitlines(), 1):
         if not raw.strip():
             continue
@@ -278,7 +335,7 @@ def _items_of(doc: Any) -> list[Any]:
     return [doc]
 
 
-def _json_item(item: Any, sp: str, raw: bytes, meta: dict[str, Any], fmt: str = "jsonl") -> dict[str, Any]:
+def _json_item(item: Any, sp: str, raw: bytes, meta: dict[str, Any], fmt: str = "jsonl") -> Loaded:
     digest = sha256(raw)
     if not isinstance(item, dict):
         return quarantined(sp, "not an article: JSON value is not an object", fmt, digest)
@@ -296,15 +353,8 @@ def _json_item(item: Any, sp: str, raw: bytes, meta: dict[str, Any], fmt: str = 
     text = next((item[k] for k in TEXT_KEYS if isinstance(item.get(k), str) and item[k].strip()), None)
     fixes: list[str] = []
     if text is not None:
-        return build_record(
-            fix_text(text, fixes),
-            source_path=sp,
-            fmt="jsonl",
-            content_hash=digest,
-            encoding="utf-8",
-            fixes=fixes,
-            meta=given,
-        )
+        return Draft(fix_text(text, fixes), sp,
+                     dict(fmt="jsonl", content_hash=digest, encoding="utf-8", fixes=fixes, meta=given))
     if html is not None:
         return _html(fix_text(html, fixes), sp, digest, "utf-8", fixes, given, fmt=fmt)
     has_field = any(k in item for k in TEXT_KEYS + HTML_KEYS)

@@ -109,16 +109,19 @@ def build_record(
     removed: list[dict[str, str]] | None = None,
     rules: Rules | None = None,
     extracted: bool | None = None,
+    template_lines: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Clean and enrich one article's text into a record (quarantined when no article text remains).
-    `extracted`: the text is an HTML extractor's article (default: when fmt is html), see clean_text."""
+    `extracted`: the text is an HTML extractor's article (default: when fmt is html), see clean_text.
+    `template_lines`: its site's furniture learned from the site's documents (templates.py)."""
     rules = rules or get_rules()
     meta = meta or {}
     rec = empty_record(source_path, fmt, content_hash)
     rec.update(encoding=encoding, fixes=list(fixes or []), url=meta.get("url") or None)
     given_lang = meta.get("language")
     lang = str(given_lang).lower()[:2] if given_lang else detect_language(text, rules, use_model=False)
-    c = clean_text(text, lang, rules, extracted=fmt == "html" if extracted is None else extracted)
+    c = clean_text(text, lang, rules, extracted=fmt == "html" if extracted is None else extracted,
+                   template_lines=template_lines)
     title = (str(meta["title"]).strip() or None) if meta.get("title") else None
     if title:
         if c.title and not _same_text(c.title, title):

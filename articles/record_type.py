@@ -29,6 +29,8 @@ STORY = "story"
 UNCHANGED = "unchanged"
 #: text indexed again per language (`<field>_<suffix>`, with that language's analyser)
 PER_LANGUAGE = "per_language"
+#: compared between the live and the new index version by a re-index's quality report
+COMPARED = "compared"
 
 
 class Article(TypedDict):
@@ -38,16 +40,16 @@ class Article(TypedDict):
     source_path: Annotated[str, SLIM, LEDGER, HIT, VERSION]
     status: Annotated[Literal["ok", "quarantined"], SLIM]
     reason: Annotated[str | None, SLIM, LEDGER]
-    language: Annotated[str | None, SLIM, HIT, VERSION, STORY]
-    title: Annotated[str | None, HIT, PER_LANGUAGE]
+    language: Annotated[str | None, SLIM, HIT, VERSION, STORY, COMPARED]
+    title: Annotated[str | None, HIT, PER_LANGUAGE, COMPARED]
     body: Annotated[str | None, PER_LANGUAGE]
     captions: Annotated[list[str], PER_LANGUAGE]
     section: Annotated[str | None, HIT]
-    source: Annotated[str | None, HIT]
-    dateline: str | None
-    published_at: Annotated[str | None, SLIM, HIT, STORY]
+    source: Annotated[str | None, HIT, COMPARED]
+    dateline: Annotated[str | None, COMPARED]
+    published_at: Annotated[str | None, SLIM, HIT, STORY, COMPARED]
     removed: list[dict[str, str]]
-    story_id: Annotated[str | None, SLIM, HIT, STORY]
+    story_id: Annotated[str | None, SLIM, HIT, STORY, COMPARED]
     content_hash: Annotated[str | None, SLIM, UNCHANGED]
     format: Annotated[str | None, SLIM, LEDGER]
     url: str | None

@@ -3,7 +3,10 @@
 Two articles are one story when their fingerprints (script-free name keys, numbers, day-month
 dates; see names.py) overlap enough AND their publication dates are close. Names alone are not
 enough (the same ambassador gives many interviews), so the date gate matters: both dated and more
-than MAX_DAYS apart -> different stories; an undated article needs a stronger overlap.
+than `max_days` apart -> different stories; an undated article needs a stronger overlap. Numbers and
+dates are anchors: two reports of one event repeat some of its figures, so two articles that both
+give figures and share none need a much stronger overlap of names, and two that share several figures
+need a little less. Thresholds: config/stories.yaml.
 Groups are connected components; a group's id is an existing story id from the index when it has
 one (the smallest), else "s-" + the smallest member id: same inputs, same ids, in any order.
 """
@@ -12,15 +15,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-MAX_DAYS = 3
-MIN_OVERLAP_DATED = 0.42
-MIN_OVERLAP_UNDATED = 0.6
-MIN_SHARED = 8.0
-MAX_POSTING = 200  # keys shared by more documents than this do not propose candidate pairs
+from .tuning import load_typed
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """When two articles are one story, and how names are spelled into keys (config/stories.yaml)."""
+
+    max_days: int = 3
+    min_overlap_dated: float = 0.42
+    min_overlap_undated: float = 0.6
+    min_overlap_no_anchor: float = 0.75
+    min_shared: float = 8.0
+    min_shared_floor: float = 3.0
+    min_shared_floor_anchored: float = 2.5
+    anchors_for_lower_floor: int = 2
+    max_posting: int = 200
+    skeleton_folds: dict[str, str] = field(default_factory=dict)
+    syllable_folds: dict[str, str] = field(default_factory=dict)
+    syllable_max: int = 4
+    joined_word_max: int = 5
+    given_name_max: int = 8
+
+
+def story_config() -> StoryConfig:
+    return load_typed(StoryConfig, "stories.yaml")
+
+
+def _is_anchor(key: str) -> bool:
+    """A number (n690000) or a day-month date (d0209): the figures of an event. Years are too common."""
+    return key[0] in "nd" and key[1:2].isdigit()
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +88,7 @@ class _Prepared:
     """What `similar` needs of one document, computed once per call: its fingerprint keys split by weight
     (1.0 / 0.5 / 0.25, so a weighted overlap is three set intersections), their weight sum and its day."""
 
-    __slots__ = ("keys", "full", "half", "quarter", "total", "day")
+    __slots__ = ("keys", "full", "half", "quarter", "total", "day", "anchors")
 
     def __init__(self, rec: dict[str, Any], weights: dict[str, float]) -> None:
         self.keys = frozenset(rec.get("fingerprint") or [])
@@ -73,28 +102,33 @@ class _Prepared:
         # the weights are 1, 1/2 and 1/4: every sum below is exact, whatever the order of its terms
         self.total = len(full) + 0.5 * len(half) + 0.25 * len(quarter)
         self.day = _day(rec)
+        self.anchors = frozenset(k for k in full if _is_anchor(k))
 
 
-def _similar(a: _Prepared, b: _Prepared) -> bool:
+def _similar(a: _Prepared, b: _Prepared, cfg: StoryConfig) -> bool:
     if not a.keys or not b.keys:
         return False
     da, db = a.day, b.day
     dated = da is not None and db is not None
-    if dated and abs((da - db).days) > MAX_DAYS:  # type: ignore[operator]
+    if dated and abs((da - db).days) > cfg.max_days:  # type: ignore[operator]
         return False
     shared = len(a.full & b.full) + 0.5 * len(a.half & b.half) + 0.25 * len(a.quarter & b.quarter)
     smaller = min(a.total, b.total)
     if smaller <= 0:
         return False
-    need_shared = max(3.0, min(MIN_SHARED, 0.5 * smaller))
-    need_overlap = MIN_OVERLAP_DATED if dated else MIN_OVERLAP_UNDATED
+    anchors = len(a.anchors & b.anchors)
+    floor = cfg.min_shared_floor_anchored if anchors >= cfg.anchors_for_lower_floor else cfg.min_shared_floor
+    need_shared = max(floor, min(cfg.min_shared, 0.5 * smaller))
+    need_overlap = cfg.min_overlap_dated if dated else cfg.min_overlap_undated
+    if a.anchors and b.anchors and not anchors:
+        need_overlap = max(need_overlap, cfg.min_overlap_no_anchor)
     return shared >= need_shared and shared / smaller >= need_overlap
 
 
 def similar(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Same story? Date gate, then weighted overlap of fingerprints."""
     weights: dict[str, float] = {}
-    return _similar(_Prepared(a, weights), _Prepared(b, weights))
+    return _similar(_Prepared(a, weights), _Prepared(b, weights), story_config())
 
 
 def story_candidates_terms(record: dict[str, Any]) -> list[str]:
@@ -106,6 +140,7 @@ def story_candidates_terms(record: dict[str, Any]) -> list[str]:
 def with_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """New records with their story_id: shared by ok records of one story, joining stories already in the
     index (`known`); None for quarantined ones. The given records are left as they are."""
+    cfg = story_config()
     positions = [i for i, r in enumerate(records) if r.get("status", "ok") == "ok"]
     new = [records[i] for i in positions]
     old = [k for k in known if k.get("id") and k.get("fingerprint")]
@@ -132,25 +167,25 @@ def with_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]
     n_new = len(new)
     near: list[set[int]] = [set() for _ in range(n_new)]
     for idxs in postings.values():
-        if len(idxs) > MAX_POSTING:
+        if len(idxs) > cfg.max_posting:
             continue
         for x, i in enumerate(idxs):
             if i >= n_new:
                 break
             near[i].update(idxs[x + 1 :])
-    # a story spans a few days: a merge that would put members more than MAX_DAYS apart (an undated article
+    # a story spans a few days: a merge that would put members more than max_days apart (an undated article
     # bridging two dated stories) is refused
     span: list[tuple[date, date] | None] = [(p.day, p.day) if p.day else None for p in prep]
     for i in range(n_new):
         pi = prep[i]
         for j in sorted(near[i]):
             ri, rj = find(i), find(j)
-            if ri == rj or not _similar(pi, prep[j]):
+            if ri == rj or not _similar(pi, prep[j], cfg):
                 continue
             si, sj = span[ri], span[rj]
             if si and sj:
                 lo, hi = min(si[0], sj[0]), max(si[1], sj[1])
-                if (hi - lo).days > MAX_DAYS:
+                if (hi - lo).days > cfg.max_days:
                     continue
                 span[rj] = (lo, hi)
             else:

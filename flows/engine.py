@@ -16,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 from opensearchpy import OpenSearch
 from prefect import task
@@ -27,10 +28,11 @@ from prefect.utilities.annotations import quote
 
 from common.accounting import Counts
 from common.settings import Settings
-from flows import report
+from flows import report, templates
 from flows.incremental import BatchOutput, FileInfo, new_states, plan, read_batch, skipped_counts, stat_files
 from flows.runners import CpuPool, current_pool, set_current_pool
 from flows.sources import batched
+from flows.templates import StoredTemplates
 from flows.work import pipeline_version
 from indexing import bulk, ledger, state
 from indexing.client import check_reachable, is_transient, make_client, translated
@@ -93,7 +95,8 @@ class Sink:
     quarantine entries: straight into the alias's ledger, or held until the new version goes live."""
 
     def __init__(self, client: OpenSearch, alias: str, index: str, source: str, run_id: str, *,
-                 empty: bool | None = None, hold_quarantine: bool = False, all_quarantined: bool = False) -> None:
+                 empty: bool | None = None, hold_quarantine: bool = False, all_quarantined: bool = False,
+                 learn_templates: bool = False) -> None:
         self.client, self.alias, self.index, self.source, self.run_id = client, alias, index, source, run_id
         self.indexer = BatchIndexer(client, index, empty=empty)
         self.version = pipeline_version()
@@ -101,6 +104,9 @@ class Sink:
         self.held: list[dict] | None = [] if hold_quarantine else None
         #: every input had ledger entries, maybe per line (a quarantine retry): clear them by search, not by id
         self.all_quarantined = all_quarantined
+        #: store each batch's template evidence (flows/templates.py) for the next runs: an ingest does; a rebuild
+        #: and a retry read what the ingest runs learned and write none
+        self.learn_templates = learn_templates
         state.ensure(client, alias)
         ledger.ensure(client, alias)
 
@@ -108,6 +114,8 @@ class Sink:
         """One batch: its documents, the state of its files, its ledger entries; (counts, deleted, cleared)."""
         client, target = self.client, self.index
         counts = self.indexer(out.records)
+        if self.learn_templates:
+            templates.save(client, self.alias, out.signatures, self.run_id)
         failed = {r["id"] for r in counts.quarantine if str(r.get("reason", "")).startswith("rejected by OpenSearch")}
         entries, stale = new_states(out, source=self.source, index=target, pipeline_version=self.version,
                                     failed_ids=failed, known=known)
@@ -141,11 +149,13 @@ class Sink:
 
 
 @task(name="read-clean-enrich", cache_policy=NO_CACHE)
-def clean_and_enrich(batches: list[list[FileInfo]]) -> list[BatchOutput]:
+def clean_and_enrich(batches: list[list[FileInfo]], stored: StoredTemplates | None = None) -> list[BatchOutput]:
     """CPU work for a few batches; in the default runner they go to this process's pool of worker processes
-    (spread over all workers). Several batches per task run: Prefect's cost is per task run, not per file."""
+    (spread over all workers). Several batches per task run: Prefect's cost is per task run, not per file.
+    `stored`: each site's templates as earlier runs learned them (flows/templates.py)."""
     pool = current_pool()
-    return pool.map(read_batch, batches, sum(map(len, batches))) if pool else [read_batch(b) for b in batches]
+    read = partial(read_batch, stored=stored)
+    return pool.map(read, batches, sum(map(len, batches))) if pool else [read(b) for b in batches]
 
 
 @task(name="index", cache_policy=NO_CACHE, retries=4, retry_delay_seconds=exponential_backoff(backoff_factor=2),
@@ -209,8 +219,9 @@ def cpu_pool() -> Iterator[CpuPool | None]:
 
 def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: CpuPool | None, *,
         totals: Totals | None = None, batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK,
-        tell: Tell = silent) -> Totals:
-    """Stream (path, key) items through plan -> clean + enrich -> index, a bounded window of work in flight."""
+        tell: Tell = silent, stored: StoredTemplates | None = None) -> Totals:
+    """Stream (path, key) items through plan -> clean + enrich -> index, a bounded window of work in flight;
+    `stored`: the templates the cleaning learns from, besides the batch's own documents."""
     totals = totals or Totals()
     runner = get_run_context().task_runner
     # one batch per worker being cleaned, one ready for the index: enough to keep every core busy, and memory
@@ -231,7 +242,7 @@ def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: Cp
     def submit() -> None:
         # quoted in this process (no walk over every file); Dask ships the arguments as they are
         batches = quote(list(unit)) if pool else list(unit)
-        window.append((clean_and_enrich.submit(batches), dict(unit_known)))
+        window.append((clean_and_enrich.submit(batches, stored), dict(unit_known)))
         unit.clear()
         unit_known.clear()
 

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from articles.readers import file_sha256
+from articles.templates import StoredSignatures, Templates
 from common.accounting import reason_kind
 from flows.work import prepare, process_batch
 
@@ -40,6 +41,7 @@ class BatchOutput:
 
     records: list[dict] = field(default_factory=list)
     files: dict[str, dict] = field(default_factory=dict)  # key -> {size, mtime_ns, file_hash, unchanged}
+    signatures: list[dict] = field(default_factory=list)  # template evidence of the documents read (templates.py)
 
 
 def source_id(source: str | os.PathLike) -> str:
@@ -73,9 +75,10 @@ def plan(files: list[FileInfo], known: dict[str, dict], *, pipeline_version: str
     return p
 
 
-def read_batch(files: list[FileInfo]) -> BatchOutput:
+def read_batch(files: list[FileInfo], stored: StoredSignatures | None = None) -> BatchOutput:
     """Hash each file, clean+enrich the ones whose bytes changed and build their index documents (`prepare`).
-    CPU-bound: runs in a worker process, which sends back compact records with ready-to-index bytes."""
+    CPU-bound: runs in a worker process, which sends back compact records with ready-to-index bytes.
+    `stored`: what earlier runs learned of each site's templates (flows/templates.py)."""
     out = BatchOutput()
     changed: list[tuple[str, str]] = []
     for f in files:
@@ -84,7 +87,9 @@ def read_batch(files: list[FileInfo]) -> BatchOutput:
         out.files[f.key] = {"size": f.size, "mtime_ns": f.mtime_ns, "file_hash": digest, "unchanged": same}
         if not same:
             changed.append((f.path, f.key))
-    out.records = prepare(process_batch(changed)) if changed else []
+    templates = Templates(stored)
+    out.records = prepare(process_batch(changed, templates)) if changed else []
+    out.signatures = templates.new_signatures()
     return out
 
 

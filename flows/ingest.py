@@ -18,10 +18,11 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows import engine
+from flows import engine, templates
 from flows.engine import BATCH_SIZE, BATCHES_PER_TASK
 from flows.incremental import source_file, source_id
 from flows.sources import batched, iter_sources
+from flows.templates import StoredTemplates
 from indexing import bulk, ledger, state, versions
 from indexing.client import translated
 
@@ -40,6 +41,7 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
             continue
         ids = [i for e in chunk for i in e.get("doc_ids") or []]
         deleted += bulk.delete(client, target, ids) if ids else 0
+        templates.forget(client, alias, ids)
         state.forget(client, alias, src, [e["key"] for e in chunk])
     return deleted, kept
 
@@ -61,10 +63,11 @@ def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = Fals
     target = versions.ensure(client, alias)
     src = source_id(source)
     run_id = ledger.new_run_id()
-    sink = engine.Sink(client, alias, target, src, run_id)
+    sink = engine.Sink(client, alias, target, src, run_id, learn_templates=True)
     with engine.cpu_pool() as pool:
         totals = engine.run(iter_sources(source), sink, engine.incremental(client, alias, src, target), pool,
-                            batch_size=batch_size, batches_per_task=batches_per_task, tell=tell)
+                            batch_size=batch_size, batches_per_task=batches_per_task, tell=tell,
+                            stored=StoredTemplates(alias, run_id))
     if totals.files == 0:
         log.warning("no files under %s: not removing anything from %s", source, alias)
     else:

@@ -24,6 +24,7 @@ from flows import engine
 from flows.engine import BATCH_SIZE
 from flows.incremental import source_id
 from flows.sources import iter_sources
+from flows.templates import StoredTemplates
 from indexing import compare, ledger, versions
 from indexing.client import translated
 from indexing.template import index_body
@@ -94,8 +95,9 @@ def reindex(source: str | None = None, alias: str = "news", batch_size: int = BA
         _refresh_interval(client, new, "-1")
         sink = engine.Sink(client, alias, new, src, run_id, empty=True, hold_quarantine=True)
         with engine.cpu_pool() as pool:
+            # each site's templates as the ingest runs learned them; a rebuild reads them and writes none
             totals = engine.run(iter_sources(source), sink, engine.read_everything, pool, batch_size=batch_size,
-                                tell=tell)
+                                tell=tell, stored=StoredTemplates(alias, ""))
         _refresh_interval(client, new, str(index_body()["settings"]["index"].get("refresh_interval", "1s")))
         with translated(client, f"refreshing {new}"):
             client.indices.refresh(index=new)

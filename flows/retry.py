@@ -14,6 +14,7 @@ from prefect import flow
 
 from flows import engine
 from flows.engine import BATCH_SIZE
+from flows.templates import StoredTemplates
 from indexing import ledger, versions
 from indexing.client import translated
 
@@ -42,7 +43,7 @@ def quarantine_retry(alias: str = "news", batch_size: int = BATCH_SIZE, started_
         for source, items in quarantined_inputs(client, alias).items():
             sink = engine.Sink(client, alias, target, source, run_id, all_quarantined=True)
             engine.run(items, sink, engine.read_again(client, alias, source), pool, totals=totals,
-                       batch_size=batch_size, tell=tell)
+                       batch_size=batch_size, tell=tell, stored=StoredTemplates(alias, ""))
     with translated(client, f"refreshing {target}"):
         client.indices.refresh(index=target)
     totals.counts.check(" in the quarantine retry")

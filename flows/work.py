@@ -17,6 +17,7 @@ import articles
 from articles.readers import file_sha256, precheck
 from articles.record import quarantined
 from articles.record_type import SLIM, Record, fields
+from articles.templates import Templates
 from common.config import config_dir
 from indexing.documents import DOC, document_bytes
 
@@ -36,23 +37,32 @@ def pipeline_version() -> str:
     return h.hexdigest()[:12]
 
 
-def process_batch(items: list[tuple[str, str]]) -> list[Record]:
-    """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input."""
+def process_batch(items: list[tuple[str, str]], templates: Templates | None = None) -> list[Record]:
+    """Clean and enrich one batch of (path, source_key): at least one record per input, never raises for bad input.
+
+    Every input is read first, so each site's templates are learned from the whole batch (plus `templates`'
+    stored evidence) before any of its articles is cleaned."""
     version = pipeline_version()
-    records: list[Record] = []
+    loaded: list[tuple[str, str, str | None, int]] = []
+    drafts: list = []
     for path, key in items:
         reason = precheck(path)
         if reason is None:
             try:
-                recs = articles.process_path(path, source_path=key)
-            except Exception as exc:  # noqa: BLE001 - a bug in cleaning must not stop the batch
-                recs = [quarantined(key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
-            if not recs:
-                recs = [quarantined(key, "unprocessable: the reader produced no record")]
+                got = articles.load_path(path, source_path=key)
+            except Exception as exc:  # noqa: BLE001 - a bug in reading must not stop the batch
+                got = [quarantined(key, f"unprocessable: {type(exc).__name__}: {exc}"[:500])]
+            if not got:
+                got = [quarantined(key, "unprocessable: the reader produced no record")]
         else:
-            recs = [quarantined(key, reason)]
+            got = [quarantined(key, reason)]
+        loaded.append((path, key, reason, len(got)))
+        drafts.extend(got)
+    finished = iter(articles.finish(drafts, templates))
+    records: list[Record] = []
+    for path, key, reason, n in loaded:
         run = {"source_key": key, "input_path": os.path.abspath(path), "pipeline_version": version}
-        for rec in recs:
+        for rec in (next(finished) for _ in range(n)):
             if rec.get("status") == "ok":
                 records.append({**rec, **run})  # type: ignore[typeddict-item]
                 continue

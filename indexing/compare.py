@@ -15,11 +15,13 @@ from pathlib import Path
 import yaml
 from opensearchpy import OpenSearch, helpers
 
+from articles.record_type import COMPARED as COMPARED_ROLE
+from articles.record_type import Record, fields
 from common.config import config_dir
 from indexing.client import translated
 
 #: The fields a reader of the index relies on; a re-index that changes them should say so.
-COMPARED = ("title", "published_at", "language", "source", "dateline", "story_id")
+COMPARED = fields(Record, COMPARED_ROLE)
 #: How the report names them (the record calls the agency `source`).
 LABELS = {"title": "titles", "published_at": "dates", "language": "languages", "source": "agencies",
           "dateline": "datelines", "story_id": "story ids"}

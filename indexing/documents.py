@@ -8,18 +8,15 @@ from datetime import datetime, timezone
 
 from unidecode import unidecode
 
+from articles.record_type import LOCAL, Record, fields, string_lists
 from indexing.template import languages
 
 #: Record fields copied as they are into the index document.
-KEPT = (
-    "id", "source_path", "source_key", "status", "reason", "format", "url", "language", "title", "body",
-    "captions", "section", "source", "dateline", "published_at", "story_id", "fingerprint", "names",
-    "content_hash", "pipeline_version", "removed", "encoding", "fixes",
-)
+KEPT = fields(Record, without=LOCAL)
 #: Key of the ready-to-index document (UTF-8 JSON without story_id, `document_bytes`) in a prepared record.
 DOC = "_doc"
 #: Keyword lists in the mapping: whatever shape a record gives them, they are indexed as strings.
-STRING_LISTS = ("captions", "fingerprint", "names", "fixes")
+STRING_LISTS = string_lists(Record)
 
 
 def lang_suffix(language: str | None) -> str:

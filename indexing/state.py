@@ -47,13 +47,17 @@ def state_id(source: str, key: str) -> str:
 
 
 def ensure(client: OpenSearch, alias: str) -> str:
-    name = state_index(alias)
+    return ensure_small_index(client, state_index(alias), MAPPING)
+
+
+def ensure_small_index(client: OpenSearch, name: str, mapping: dict) -> str:
+    """A one-shard bookkeeping index (state, templates), created once; a concurrent creation is fine."""
     with translated(client, f"creating {name}"):
         if client.indices.exists(index=name):
             return name
         try:
             client.indices.create(index=name, body={
-                "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"}, "mappings": MAPPING})
+                "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"}, "mappings": mapping})
         except RequestError as exc:  # created concurrently by another run: fine
             if "resource_already_exists_exception" not in str(exc):
                 raise
@@ -70,9 +74,9 @@ def lookup(client: OpenSearch, alias: str, source: str, keys: Iterable[str]) -> 
     return {ids[d["_id"]]: d["_source"] for d in resp["docs"] if d.get("found")}
 
 
-def _raise_on_errors(errors: list) -> None:
+def raise_on_errors(errors: list, what: str = "state") -> None:
     if errors:
-        raise RuntimeError(f"state index write failed for {len(errors)} entries, first: {errors[0]}")
+        raise RuntimeError(f"{what} index write failed for {len(errors)} entries, first: {errors[0]}")
 
 
 def save(client: OpenSearch, alias: str, entries: Iterable[dict]) -> int:
@@ -82,7 +86,7 @@ def save(client: OpenSearch, alias: str, entries: Iterable[dict]) -> int:
                for e in entries)
     with translated(client, f"writing {index}"):
         n, errors = helpers.bulk(client, actions, raise_on_error=False, max_retries=5, initial_backoff=1)
-    _raise_on_errors(errors)
+    raise_on_errors(errors)
     return n
 
 
@@ -91,7 +95,7 @@ def forget(client: OpenSearch, alias: str, source: str, keys: Iterable[str]) -> 
     actions = ({"_op_type": "delete", "_index": index, "_id": state_id(source, k)} for k in keys)
     with translated(client, f"writing {index}"):
         n, errors = helpers.bulk(client, actions, raise_on_error=False, max_retries=5, initial_backoff=1)
-    _raise_on_errors([e for e in errors if next(iter(e.values())).get("status") != 404])
+    raise_on_errors([e for e in errors if next(iter(e.values())).get("status") != 404])
     return n
 
 

@@ -46,8 +46,8 @@ def test_count_mismatch_aborts_and_deletes_the_new_version(os_client, alias, see
 
     real = cpu_side.process_batch
 
-    def with_a_bad_date(items):
-        records = real(items)
+    def with_a_bad_date(items, *args):
+        records = real(items, *args)
         ok = [r for r in records if r.get("status") == "ok"]
         ok[0]["published_at"] = "yesterday-ish"
         return records

@@ -10,10 +10,9 @@ from newsindex.output import json_line
 def run(args: argparse.Namespace) -> int:
     import articles
 
-    records = []
-    for f in args.files:
-        records.extend(articles.process_path(f, source_path=f))
-    for rec in articles.with_story_ids(records):
+    # all files at once: each site's templates are learned from every file of it given here
+    records = articles.with_story_ids(articles.process_paths((f, f) for f in args.files))
+    for rec in records:
         if args.json:
             json_line(rec)
         else:
