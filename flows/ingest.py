@@ -46,7 +46,7 @@ from flows.work import BatchIndexer, Counts, pipeline_version
 from indexing import bulk, ledger, state, versions
 from indexing.client import OpenSearchUnavailable, check_reachable, make_client, translated
 from newsindex import progress
-from newsindex.settings import Settings
+from newsindex.settings import Settings, default_alias
 
 BATCH_SIZE = 200
 #: Batches per clean task and per index task (each batch is still cleaned, grouped and written on its own).
@@ -167,9 +167,11 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
+def ingest(source: str = "seeds", alias: str | None = None, keep_missing: bool = False,
            batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK) -> dict:
-    """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones."""
+    """Index new and changed articles from `source` into the index behind `alias` (default: NEWSINDEX_ALIAS or
+    news); drop vanished ones."""
+    alias = alias or default_alias()
     started = time.monotonic()
     if not Path(source).exists():
         raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")

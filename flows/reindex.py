@@ -28,7 +28,7 @@ from flows.work import BatchIndexer, Counts, prepare, process_batch
 from indexing import bulk, versions
 from indexing.client import check_reachable, make_client, translated
 from indexing.template import index_body
-from newsindex.settings import Settings
+from newsindex.settings import Settings, default_alias
 
 BATCH_SIZE = 200
 
@@ -65,8 +65,10 @@ def _refresh_interval(client, index: str, value: str) -> None:
 
 
 @flow(name="reindex", log_prints=False)
-def reindex(source: str = "seeds", alias: str = "news", batch_size: int = BATCH_SIZE) -> dict:
-    """Rebuild `alias` from `source` with the current template; keep the previous version for rollback."""
+def reindex(source: str = "seeds", alias: str | None = None, batch_size: int = BATCH_SIZE) -> dict:
+    """Rebuild `alias` (default: NEWSINDEX_ALIAS or news) from `source` with the current template; keep the
+    previous version for rollback."""
+    alias = alias or default_alias()
     started = time.monotonic()
     settings = Settings.from_env()
     client = bulk.uncompressed_on_loopback(make_client(settings, timeout=120))

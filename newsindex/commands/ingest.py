@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from newsindex.arguments import add_alias
 from newsindex.output import error, json_line, summary_table
 from newsindex.prefect_env import quiet_prefect
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("ingest", help="index new and changed files of a source folder (incremental)")
     sp.add_argument("source", nargs="?", default="seeds")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(sp)
     sp.add_argument("--json", action="store_true", help="end with a JSON summary line")
     sp.add_argument("--keep-missing", action="store_true",
                     help="keep documents whose source file disappeared (default: remove them)")

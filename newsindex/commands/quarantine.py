@@ -7,8 +7,8 @@ import os
 import time
 from collections import defaultdict
 
+from newsindex.arguments import add_alias
 from newsindex.output import json_line, summary_table
-from newsindex.settings import DEFAULT_ALIAS
 
 RETRY_BATCH = 200
 
@@ -110,10 +110,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("quarantine", help="list quarantined inputs, or re-process them after a fix")
     qsub = sp.add_subparsers(dest="quarantine_command", required=True)
     ls = qsub.add_parser("list", help="every input that did not go in, with its reason and hash")
-    ls.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(ls)
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(func=run_list)
     rt = qsub.add_parser("retry", help="re-process the quarantined inputs and update the ledger")
-    rt.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(rt)
     rt.add_argument("--json", action="store_true", help="end with a JSON summary line")
     rt.set_defaults(func=run_retry)

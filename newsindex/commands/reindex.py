@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from newsindex.arguments import add_alias
 from newsindex.output import error, json_line, summary_table
 from newsindex.prefect_env import quiet_prefect
-from newsindex.settings import DEFAULT_ALIAS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("reindex", help="rebuild the index behind the alias from a source folder, then swap")
     sp.add_argument("source", nargs="?", default="seeds")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(sp)
     sp.add_argument("--json", action="store_true", help="print a JSON summary line")
     sp.set_defaults(func=run)
