@@ -221,10 +221,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("dashboards", help="OpenSearch Dashboards saved objects")
     actions = sp.add_subparsers(dest="action", required=True)
     imp = actions.add_parser("import", help="import config/dashboards/*.ndjson via the saved-objects API")
-    imp.add_argument("--url", default=os.environ.get("DASHBOARDS_URL", "http://127.0.0.1:5601"),
+    imp.add_argument("--url", default=os.environ.get("DASHBOARDS_URL") or "http://127.0.0.1:5601",
                      help="Dashboards base URL (default: $DASHBOARDS_URL or http://127.0.0.1:5601)")
     add_alias(imp)
-    imp.add_argument("--tenant", default=os.environ.get("DASHBOARDS_TENANT", "global"),
+    imp.add_argument("--tenant", default=os.environ.get("DASHBOARDS_TENANT") or "global",
                      help="security tenant the objects go to: global (default, $DASHBOARDS_TENANT), __user__ for "
                           "your private one, or a custom tenant's name; '' sends none")
     imp.add_argument("--overwrite", action=argparse.BooleanOptionalAction, default=True,
