@@ -67,3 +67,26 @@ def test_human_output_shows_versions(gold_alias):
     out = run_cli("search", "Bezdetko", "--alias", gold_alias).stdout
     assert "1. " in out and "Traceback" not in out
     assert "«Bezdetko»" in out or "«Бездетко»" in out
+
+
+def test_an_english_query_reveals_the_russian_version(gold_alias):
+    """Every article of a hit's story is listed, marked whether it matched: `Hanoi` is in the English versions
+    of the ambassador's interview only, and the Russian one still shows up under them."""
+    proc = run_cli("search", "Hanoi", "--alias", gold_alias, "--json")
+    hits = [json.loads(line) for line in proc.stdout.splitlines()]
+    story = next(h for h in hits if os.path.basename(h["source_path"]) in {"000_514dec7b5130cfe8.txt",
+                                                                          "001_c029de574ec98832.txt"})
+    versions = {os.path.basename(v["source_path"]): v for v in story["versions"]}
+    for v in story["versions"]:
+        assert {"id", "source_path", "language", "source", "published_at", "matched"} <= v.keys()
+    russian = versions["003_2bd1488ef1eb53ef.txt"]
+    assert russian["language"] == "ru" and russian["matched"] is False
+    assert any(v["matched"] and v["language"] == "en" for v in versions.values())
+    assert [v["matched"] for v in story["versions"]] == sorted((v["matched"] for v in story["versions"]), reverse=True)
+    human = run_cli("search", "Hanoi", "--alias", gold_alias).stdout
+    assert "003_2bd1488ef1eb53ef.txt  (same story, does not match the query)" in human
+
+
+def test_the_alias_defaults_to_newsindex_alias(gold_alias):
+    proc = run_cli("search", "Bezdetko", "--json", env={"NEWSINDEX_ALIAS": gold_alias})
+    assert proc.stdout.strip() and all(json.loads(line)["versions"] is not None for line in proc.stdout.splitlines())
