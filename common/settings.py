@@ -16,10 +16,21 @@ ENV_NAMES = (
     "NEWSINDEX_ALIAS",
     "NEWSINDEX_CONFIG_DIR",
     "NEWSINDEX_MAX_BYTES",
+    "DASHBOARDS_URL",
+    "DASHBOARDS_TENANT",
+    "DASHBOARDS_USER",
+    "DASHBOARDS_PASSWORD",
+    "DASHBOARDS_CA_CERTS",
+    "DASHBOARDS_VERIFY_CERTS",
 )
 #: Inputs larger than this are quarantined as "too large" without being read (memory stays bounded).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SECRET_ENV_NAMES = ("OPENSEARCH_PASSWORD", "OPENSEARCH_INITIAL_ADMIN_PASSWORD")
+SECRET_ENV_NAMES = ("OPENSEARCH_PASSWORD", "OPENSEARCH_INITIAL_ADMIN_PASSWORD", "DASHBOARDS_PASSWORD")
+
+
+def default_alias() -> str:
+    """NEWSINDEX_ALIAS, else `news`: every command, flow and the Dashboards import default to it."""
+    return os.environ.get("NEWSINDEX_ALIAS") or DEFAULT_ALIAS
 
 
 def max_input_bytes() -> int:
@@ -63,7 +74,7 @@ class Settings:
             "password": env.get("OPENSEARCH_PASSWORD") or None,
             "ca_certs": env.get("OPENSEARCH_CA_CERTS") or None,
             "verify_certs": _truthy(env.get("OPENSEARCH_VERIFY_CERTS"), True),
-            "alias": env.get("NEWSINDEX_ALIAS") or DEFAULT_ALIAS,
+            "alias": default_alias(),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

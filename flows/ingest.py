@@ -18,6 +18,7 @@ from pathlib import Path
 
 from prefect import flow
 
+from common.settings import default_alias
 from flows import engine, templates
 from flows.engine import BATCH_SIZE, BATCHES_PER_TASK
 from flows.incremental import source_file, source_id
@@ -47,14 +48,16 @@ def _remove_missing(client, alias: str, source: str, src: str, target: str, keep
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(source: str = "seeds", alias: str = "news", keep_missing: bool = False,
+def ingest(source: str = "seeds", alias: str | None = None, keep_missing: bool = False,
            batch_size: int = BATCH_SIZE, batches_per_task: int = BATCHES_PER_TASK,
            started_at: float | None = None, on_progress: Callable[..., None] | None = None) -> dict:
-    """Index new and changed articles from `source` into the index behind `alias`; drop vanished ones.
+    """Index new and changed articles from `source` into the index behind `alias` (default:
+    NEWSINDEX_ALIAS, else news); drop vanished ones.
 
     `started_at` (epoch seconds) is when the caller started: the CLI passes it so that `duration` covers
     the whole run, Prefect's start-up included. `on_progress(files, doing)` is told as batches are done and
     what the run waits for (the CLI's progress display); a local run only, a deployment has nobody to tell."""
+    alias = alias or default_alias()
     clock = engine.Clock(started_at)
     tell = on_progress or engine.silent
     if not Path(source).exists():

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from prefect import flow
 
+from common.settings import default_alias
 from flows import engine
 from flows.engine import BATCH_SIZE
 from flows.incremental import source_id
@@ -76,11 +77,14 @@ def _check_counts(new: str, docs: int, totals: engine.Totals, source: str, alias
 
 
 @flow(name="reindex", log_prints=False)
-def reindex(source: str | None = None, alias: str = "news", batch_size: int = BATCH_SIZE, force: bool = False,
-            started_at: float | None = None, on_progress: Callable[..., None] | None = None) -> dict:
-    """Rebuild `alias` from `source` (default: the folder recorded for the live version) with the current
-    rules and template; swap when the quality gate passes (or `force`); keep the previous version for rollback.
+def reindex(source: str | None = None, alias: str | None = None, batch_size: int = BATCH_SIZE,
+            force: bool = False, started_at: float | None = None,
+            on_progress: Callable[..., None] | None = None) -> dict:
+    """Rebuild `alias` (default: NEWSINDEX_ALIAS, else news) from `source` (default: the folder recorded for
+    the live version) with the current rules and template; swap when the quality gate passes (or `force`);
+    keep the previous version for rollback.
     `started_at`, `on_progress`: as for the ingest flow."""
+    alias = alias or default_alias()
     clock = engine.Clock(started_at)
     tell = on_progress or engine.silent
     client = engine.connect(tell)

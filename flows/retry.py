@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from prefect import flow
 
+from common.settings import default_alias
 from flows import engine
 from flows.engine import BATCH_SIZE
 from flows.templates import StoredTemplates
@@ -29,10 +30,12 @@ def quarantined_inputs(client, alias: str) -> dict[str, list[tuple[str, str]]]:
 
 
 @flow(name="quarantine-retry", log_prints=False)
-def quarantine_retry(alias: str = "news", batch_size: int = BATCH_SIZE, started_at: float | None = None,
+def quarantine_retry(alias: str | None = None, batch_size: int = BATCH_SIZE, started_at: float | None = None,
                      on_progress: Callable[..., None] | None = None) -> dict:
-    """Re-process every quarantined input of `alias` into its live index; returns the run's summary.
+    """Re-process every quarantined input of `alias` (default: NEWSINDEX_ALIAS, else news) into its live
+    index; returns the run's summary.
     `started_at`, `on_progress`: as for the ingest flow."""
+    alias = alias or default_alias()
     clock = engine.Clock(started_at)
     tell = on_progress or engine.silent
     client = engine.connect(tell)

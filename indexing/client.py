@@ -102,8 +102,11 @@ def _is_tls_failure(exc: BaseException) -> bool:
     return False
 
 
-def explain(exc: BaseException, url: str, *, doing: str = "") -> OpenSearchUnavailable:
-    """Turn a transport exception into a one-line, secret-free error (url must be a safe URL)."""
+def explain(exc: BaseException, url: str, *, doing: str = "", resumable: bool = True) -> OpenSearchUnavailable:
+    """Turn a transport exception into a one-line, secret-free error (url must be a safe URL).
+
+    `resumable`: the failure interrupted a write run, so say that running it again loses nothing; a
+    search or a check before any work has nothing to resume."""
     at = f" while {doing}" if doing else ""
     if _is_tls_failure(exc):
         return OpenSearchTLSError(
@@ -113,8 +116,9 @@ def explain(exc: BaseException, url: str, *, doing: str = "") -> OpenSearchUnava
     if isinstance(exc, OSConnectionError):
         return OpenSearchConnectionLost(
             f"OpenSearch does not answer at {url}{at} ({type(exc).__name__}). "
-            "Start it (`make opensearch`) or set OPENSEARCH_URL, then run again: nothing was lost, "
-            "documents already written are skipped as unchanged.")
+            "Start it (`newsindex opensearch start`) or set OPENSEARCH_URL"
+            + (", then run again: nothing was lost, documents already written are skipped as unchanged."
+               if resumable else "."))
     status = getattr(exc, "status_code", None)
     if status in (401, 403) and not _is_block(exc):
         what = "rejected the credentials" if status == 401 else "refused the request (missing permission)"
@@ -161,7 +165,7 @@ def check_reachable(client: OpenSearch, settings: Settings) -> None:
     try:
         client.info()
     except (OSConnectionError, SSLError, TransportError) as exc:
-        raise explain(exc, settings.safe_url) from None
+        raise explain(exc, settings.safe_url, resumable=False) from None
 
 
 #: Statuses worth retrying: throttling and server-side trouble. 4xx other than 429 are our bug or config.

@@ -76,6 +76,10 @@ def to_document(record: dict, *, indexed_at: datetime | None = None) -> dict:
     translit_body = " ; ".join(_accented_names(body)) if _mostly_latin(body) else body
     doc["translit"] = transliterate("\n".join(p for p in (title, *captions, names, translit_body) if p))
     doc["indexed_at"] = (indexed_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+    # Dashboards filters by one time field: an undated article sits at its indexing time, flagged, rather
+    # than vanishing from every time-filtered view.
+    doc["date_unknown"] = not record.get("published_at")
+    doc["timeline_at"] = record.get("published_at") or doc["indexed_at"]
     return doc
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from opensearchpy import OpenSearch
 
@@ -21,6 +21,7 @@ from indexing.documents import lang_suffix, transliterate
 from indexing.template import languages
 
 SOURCE_FIELDS = list(fields(Record, HIT))
+#: What a hit tells about each other article of its story (plus `matched`: did it match the query too).
 VERSION_FIELDS = list(fields(Record, VERSION))
 #: Query text with any of these is left exactly as the user wrote it (no joined-syllable variants).
 _OPERATORS = re.compile(r'[+|\-"*()~\\]')
@@ -80,13 +81,24 @@ def _clauses(query: str, lang: str | None) -> list[dict]:
     return should
 
 
-def date_bound(value: str) -> str:
-    """A checked ISO date for a range bound; a bare day means the whole day (`--to 2026-02-09` keeps 10:09)."""
+def _parse_date(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"not an ISO date: {value!r} (use YYYY-MM-DD)") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def date_bound(value: str) -> str:
+    """A checked ISO date for a range bound; a bare day means the whole day (`--to 2026-02-09` keeps 10:09)."""
+    parsed = _parse_date(value)
     return f"{value}||/d" if len(value) == 10 else parsed.isoformat()
+
+
+def check_range(date_from: str | None, date_to: str | None) -> None:
+    """A reversed range would quietly find nothing: say so instead."""
+    if date_from and date_to and _parse_date(date_from).date() > _parse_date(date_to).date():
+        raise ValueError(f"--from {date_from} is after --to {date_to}")
 
 
 def _filters(filters: Filters) -> list[dict]:
@@ -96,6 +108,7 @@ def _filters(filters: Filters) -> list[dict]:
     if filters.source:
         flt.append({"term": {"source": filters.source}})
     if filters.date_from or filters.date_to:
+        check_range(filters.date_from, filters.date_to)
         rng = {k: date_bound(v) for k, v in (("gte", filters.date_from), ("lte", filters.date_to)) if v}
         flt.append({"range": {"published_at": rng}})
     return flt
@@ -118,7 +131,7 @@ def build_query(query: str, filters: Filters = Filters(), size: int = 10) -> dic
                            "filter": _filters(filters)}},
         "_source": SOURCE_FIELDS,
         "collapse": {"field": "story_id", "inner_hits": {
-            "name": "versions", "size": _MAX_VERSIONS, "_source": VERSION_FIELDS,
+            "name": "versions", "size": _MAX_VERSIONS, "_source": ["id"],
             "sort": [{"_score": "desc"}, {"id": "asc"}]}},
         "highlight": {"fields": {f: _highlight(f) for f in highlighted},
                       "fragment_size": 160, "number_of_fragments": 1,
@@ -134,17 +147,42 @@ def _snippet(highlight: dict) -> str:
     return next((f for f in ordered if "«" in f), ordered[0] if ordered else "")
 
 
+def stories_query(story_ids: list[str], filters: Filters = Filters()) -> dict:
+    """Every article of these stories that the filters allow, matching the query or not."""
+    return {
+        "size": 0,
+        "query": {"bool": {"filter": [{"terms": {"story_id": story_ids}}, *_filters(filters)]}},
+        "aggs": {"stories": {"terms": {"field": "story_id", "size": len(story_ids)}, "aggs": {"members": {
+            "top_hits": {"size": _MAX_VERSIONS + 1, "_source": VERSION_FIELDS,
+                         "sort": [{"language": "asc"}, {"id": "asc"}]}}}}},
+    }
+
+
+def _versions(best_id: str, matched: list[str], members: list[dict]) -> list[dict]:
+    """The story's other articles: those that matched first (best first), then the rest by language."""
+    rank = {doc_id: i for i, doc_id in enumerate(matched)}
+    others = [m for m in members if m.get("id") != best_id][:_MAX_VERSIONS]
+    others.sort(key=lambda m: rank.get(m.get("id"), len(rank)))
+    return [{**{k: m.get(k) for k in VERSION_FIELDS}, "matched": m.get("id") in rank} for m in others]
+
+
 def search(client: OpenSearch, alias: str, query: str, filters: Filters = Filters(), size: int = 10) -> list[dict]:
-    """One dict per story: the best article, its highlight, and the other matching articles of the story."""
+    """One dict per story: the best article, its highlight, and every other article of the story (within the
+    filters), each marked whether it matched the query too, so an English query shows the Russian version."""
     resp = client.search(index=alias, body=build_query(query, filters, size))
+    found = resp["hits"]["hits"]
+    story_ids = list(dict.fromkeys(h["_source"].get("story_id") for h in found if h["_source"].get("story_id")))
+    members: dict[str, list[dict]] = {}
+    if story_ids:
+        resp = client.search(index=alias, body=stories_query(story_ids, filters))
+        for bucket in resp["aggregations"]["stories"]["buckets"]:
+            members[bucket["key"]] = [m["_source"] for m in bucket["members"]["hits"]["hits"]]
     hits = []
-    for h in resp["hits"]["hits"]:
+    for h in found:
         src = h["_source"]
         inner = h.get("inner_hits", {}).get("versions", {}).get("hits", {}).get("hits", [])
-        versions = [
-            {k: v["_source"].get(k) for k in VERSION_FIELDS}
-            for v in inner if v["_source"].get("id") != src.get("id")
-        ]
+        matched = [v["_source"].get("id") for v in inner]
+        versions = _versions(src.get("id"), matched, members.get(src.get("story_id"), []))
         hits.append({**{k: src.get(k) for k in SOURCE_FIELDS}, "score": h.get("_score"),
                      "snippet": _snippet(h.get("highlight", {})), "versions": versions})
     return hits

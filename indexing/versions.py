@@ -56,10 +56,21 @@ def create_next(client: OpenSearch, alias: str) -> str:
     return name
 
 
+def add_new_fields(client: OpenSearch, index: str) -> list[str]:
+    """Add the template's top-level fields that a live index lacks (its mapping is strict, so documents
+    carrying a field added since it was built would be rejected). Changed fields still need a reindex."""
+    live = next(iter(client.indices.get_mapping(index=index).values()))["mappings"].get("properties", {})
+    missing = {k: v for k, v in index_body()["mappings"]["properties"].items() if k not in live}
+    if missing:
+        client.indices.put_mapping(index=index, body={"properties": missing})
+    return sorted(missing)
+
+
 def ensure(client: OpenSearch, alias: str) -> str:
-    """The index behind the alias, creating version 1 on first use."""
+    """The index behind the alias (with any fields added to the template since), creating version 1 on first use."""
     name = current(client, alias)
     if name:
+        add_new_fields(client, name)
         return name
     name = create_next(client, alias)
     client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": alias}}]})

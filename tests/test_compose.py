@@ -74,3 +74,28 @@ def test_security_plugin_stays_on_with_the_password_from_dotenv():
     assert str(env["OPENSEARCH_INITIAL_ADMIN_PASSWORD"]).startswith("${OPENSEARCH_ADMIN_PASSWORD")
     worker_env = _compose()["services"]["worker"]["environment"]
     assert worker_env["OPENSEARCH_URL"].startswith("https://")
+
+
+def test_dashboards_healthcheck_authenticates():
+    """With the security plugin on, /api/status answers 401 to anonymous calls and the import never starts."""
+    dashboards = _compose()["services"]["dashboards"]
+    check = " ".join(dashboards["healthcheck"]["test"])
+    assert "/api/status" in check and '"state":"green"' in check.replace('\\"', '"')
+    creds = re.search(r'-u\s+"?\$\$\{(\w+)\}:\$\$\{(\w+)\}', check)
+    assert creds, check
+    assert set(creds.groups()) <= set(dashboards["environment"]), "the healthcheck's credentials are not in its env"
+    importer = _compose()["services"]["dashboards-import"]
+    assert importer["depends_on"]["dashboards"]["condition"] == "service_healthy"
+
+
+def test_dashboards_import_uses_the_global_tenant_and_the_alias():
+    importer = _compose()["services"]["dashboards-import"]
+    command = importer["command"]
+    assert command[:3] == ["newsindex", "dashboards", "import"]
+    assert command[command.index("--tenant") + 1] == "global"
+    assert "--overwrite" in command
+    assert "NEWSINDEX_ALIAS" in importer["environment"]
+    from newsindex.cli import parse
+
+    args = parse(command[1:])  # the command parses: every flag it uses exists
+    assert args.tenant == "global" and args.overwrite

@@ -70,3 +70,22 @@ def test_strict_mapping_accepts_a_full_document(os_client, index):
     assert doc["title_other"] and doc["story_id"] == "x1" and doc["fixes"] == ['{"kind": "mojibake"}']
     os_client.index(index=index, id=doc["id"], body=doc, refresh=True)
     assert os_client.count(index=index)["count"] == 1
+
+
+def test_ensure_adds_fields_new_to_the_template(os_client):
+    """An index built before a field joined the template takes documents carrying it (its mapping is strict)."""
+    alias = f"test-{uuid.uuid4().hex[:8]}"
+    body = index_body()
+    old = {k: v for k, v in body["mappings"]["properties"].items() if k not in {"timeline_at", "date_unknown"}}
+    os_client.indices.create(index=f"{alias}-v1", body={"settings": body["settings"],
+                                                          "mappings": {**body["mappings"], "properties": old}})
+    os_client.indices.put_alias(index=f"{alias}-v1", name=alias)
+    try:
+        assert versions.ensure(os_client, alias) == f"{alias}-v1"
+        props = os_client.indices.get_mapping(index=alias)[f"{alias}-v1"]["mappings"]["properties"]
+        assert props["timeline_at"]["type"] == "date" and props["date_unknown"]["type"] == "boolean"
+        doc = to_document({"id": "a", "status": "ok", "language": "en", "title": "t", "body": "b"})
+        os_client.index(index=alias, id="a", body=doc, refresh=True)
+        assert versions.add_new_fields(os_client, f"{alias}-v1") == []
+    finally:
+        os_client.indices.delete(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)

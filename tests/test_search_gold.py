@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -67,3 +68,55 @@ def test_human_output_shows_versions(gold_alias):
     out = run_cli("search", "Bezdetko", "--alias", gold_alias).stdout
     assert "1. " in out and "Traceback" not in out
     assert "«Bezdetko»" in out or "«Бездетко»" in out
+
+
+def test_an_english_query_reveals_the_russian_version(gold_alias):
+    """Every article of a hit's story is listed, marked whether it matched: `Hanoi` is in the English versions
+    of the ambassador's interview only, and the Russian one still shows up under them."""
+    proc = run_cli("search", "Hanoi", "--alias", gold_alias, "--json")
+    hits = [json.loads(line) for line in proc.stdout.splitlines()]
+    story = next(h for h in hits if os.path.basename(h["source_path"]) in {"000_514dec7b5130cfe8.txt",
+                                                                          "001_c029de574ec98832.txt"})
+    versions = {os.path.basename(v["source_path"]): v for v in story["versions"]}
+    for v in story["versions"]:
+        assert {"id", "source_path", "language", "source", "published_at", "matched"} <= v.keys()
+    russian = versions["003_2bd1488ef1eb53ef.txt"]
+    assert russian["language"] == "ru" and russian["matched"] is False
+    assert any(v["matched"] and v["language"] == "en" for v in versions.values())
+    assert [v["matched"] for v in story["versions"]] == sorted((v["matched"] for v in story["versions"]), reverse=True)
+    human = run_cli("search", "Hanoi", "--alias", gold_alias).stdout
+    assert "003_2bd1488ef1eb53ef.txt  (same story, does not match the query)" in human
+
+
+def test_the_alias_defaults_to_newsindex_alias(gold_alias):
+    proc = run_cli("search", "Bezdetko", "--json", env={"NEWSINDEX_ALIAS": gold_alias})
+    assert proc.stdout.strip() and all(json.loads(line)["versions"] is not None for line in proc.stdout.splitlines())
+
+
+def _discover_table() -> list[tuple[str, set[str]]]:
+    """(query, seed numbers it finds) from the README's "Searching in Discover" table."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Searching in Discover"):]
+    section = section[:section.index("\n## ", 1)]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[0].startswith("`"):
+            continue
+        queries = [q.strip("`") for q in cells[0].split(", ")]
+        expected = set(re.findall(r"\b(\d{3})\b", cells[1]))
+        rows += [(q, expected) for q in queries]
+    return rows
+
+
+def test_readme_discover_queries_return_what_it_says(os_client, gold_alias):
+    """The query bar's search: query_string without fields (index.query.default_field), the time range on
+    the pattern's time field wide enough for every seed."""
+    rows = _discover_table()
+    assert len(rows) >= 12
+    for query, expected in rows:
+        body = {"size": 50, "query": {"bool": {"must": [{"query_string": {"query": query}}],
+                                               "filter": [{"range": {"timeline_at": {"gte": "2000-01-01",
+                                                                                     "lte": "now+1d"}}}]}}}
+        hits = os_client.search(index=gold_alias, body=body)["hits"]["hits"]
+        assert {os.path.basename(h["_source"]["source_path"])[:3] for h in hits} == expected, query

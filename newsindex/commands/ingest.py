@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from common.settings import DEFAULT_ALIAS
+from newsindex.arguments import add_alias
 from newsindex.commands.flowrun import run_flow
 from newsindex.output import error, json_line, summary_table
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("ingest", help="index new and changed files of a source folder (incremental)")
     sp.add_argument("source", nargs="?", default="seeds")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(sp)
     sp.add_argument("--json", action="store_true", help="end with a JSON summary line")
     sp.add_argument("--keep-missing", action="store_true",
                     help="keep documents whose source file disappeared (default: remove them)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,10 +23,13 @@ def run(args: argparse.Namespace) -> int:
               "(an installed package does not ship it). Run it from a clone (`make opensearch`), or start "
               "OpenSearch with `docker compose up -d opensearch`, and point OPENSEARCH_URL at it.")
         return 2
+    if not shutil.which("bash"):
+        error("`newsindex opensearch` needs bash")
+        return 2
     return subprocess.call(["bash", str(script), args.action])
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sp = sub.add_parser("opensearch", help="start/stop/status of a local OpenSearch node (needs a clone)")
+    sp = sub.add_parser("opensearch", help="start/stop/status of a local OpenSearch node on OPENSEARCH_URL's port (needs a clone)")
     sp.add_argument("action", choices=["start", "stop", "status"])
     sp.set_defaults(func=run)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from common.settings import DEFAULT_ALIAS
+from newsindex.arguments import add_alias
 from newsindex.commands.flowrun import run_flow
 from newsindex.output import json_line, summary_table
 
@@ -57,10 +57,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("quarantine", help="list quarantined inputs, or re-process them after a fix")
     qsub = sp.add_subparsers(dest="quarantine_command", required=True)
     ls = qsub.add_parser("list", help="every input that did not go in, with its reason and hash")
-    ls.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(ls)
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(func=run_list)
     rt = qsub.add_parser("retry", help="re-process the quarantined inputs and update the ledger")
-    rt.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(rt)
     rt.add_argument("--json", action="store_true", help="end with a JSON summary line")
     rt.set_defaults(func=run_retry)

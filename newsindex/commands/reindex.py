@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from common.settings import DEFAULT_ALIAS
+from newsindex.arguments import add_alias
 from newsindex.commands.flowrun import run_flow
 from newsindex.output import error, json_line, summary_table
 
@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("reindex", help="rebuild the index behind the alias from its source folder, compare, swap")
     sp.add_argument("source", nargs="?", default=None,
                     help="folder to rebuild from (default: the one recorded for the live version)")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(sp)
     sp.add_argument("--force", action="store_true",
                     help="swap even when the new version loses or quarantines markedly more (config/reindex.yaml)")
     sp.add_argument("--json", action="store_true", help="print a JSON summary line")

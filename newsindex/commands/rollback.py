@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from common.settings import DEFAULT_ALIAS
+from newsindex.arguments import add_alias
 from newsindex.output import error, json_line
 
 
@@ -33,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("rollback", help="point the alias back at the previous index version")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
+    add_alias(sp)
     sp.add_argument("--json", action="store_true", help="print a JSON summary line")
     sp.set_defaults(func=run)

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from common.settings import DEFAULT_ALIAS
+from newsindex.arguments import add_alias, iso_date, language, positive_int
 from newsindex.output import error, json_line
+
+
+def _version_line(v: dict) -> str:
+    date = (v.get("published_at") or "-")[:10]
+    source = f", {v['source']}" if v.get("source") else ""
+    seen = "matches" if v.get("matched") else "same story, does not match the query"
+    return f"[{v.get('language') or '?'}, {date}{source}] {v.get('source_path')}  ({seen})"
 
 
 def _print_hits(query: str, hits: list[dict]) -> None:
@@ -22,6 +29,19 @@ def _print_hits(query: str, hits: list[dict]) -> None:
             langs = ", ".join(sorted({v.get("language") or "?" for v in h["versions"]}))
             n = len(h["versions"])
             print(f"   {n} more version{'s' if n > 1 else ''}: {langs}")
+            for v in h["versions"]:
+                print(f"     {_version_line(v)}")
+
+
+def check(args: argparse.Namespace) -> str | None:
+    """Mistakes in the flags, found before any request: a reversed date range would quietly find nothing."""
+    from indexing.search import check_range
+
+    try:
+        check_range(args.date_from, args.date_to)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except NotFoundError:
         error(f"no index behind alias {args.alias!r}: run `newsindex ingest` first")
         return 1
-    except ValueError as exc:  # a --from/--to that is not a date
+    except ValueError as exc:  # a --from/--to that is not a date, or a reversed range
         error(str(exc))
         return 2
     except RequestError as exc:
@@ -57,11 +77,11 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     sp = sub.add_parser("search", help="search the index behind the alias")
     sp.add_argument("query")
-    sp.add_argument("--alias", default=DEFAULT_ALIAS)
-    sp.add_argument("--lang", help="only articles in this language (ISO 639-1)")
+    add_alias(sp)
+    sp.add_argument("--lang", type=language, help="only articles in this language (en, ru, vi, ...)")
     sp.add_argument("--source", help="only articles credited to this source, e.g. TASS")
-    sp.add_argument("--from", dest="date_from", help="published on or after (YYYY-MM-DD)")
-    sp.add_argument("--to", dest="date_to", help="published on or before (YYYY-MM-DD)")
-    sp.add_argument("--size", type=int, default=10, help="stories to show (default 10)")
+    sp.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD", help="published on or after")
+    sp.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help="published on or before")
+    sp.add_argument("--size", type=positive_int, default=10, help="stories to show (default 10)")
     sp.add_argument("--json", action="store_true", help="one hit per line")
-    sp.set_defaults(func=run)
+    sp.set_defaults(func=run, check=check)
