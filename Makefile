@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OPENSEARCH_URL ?= http://127.0.0.1:9200
 
-.PHONY: run test stop bench install opensearch lint serve serve-stop
+.PHONY: run test stop bench eval install opensearch lint serve serve-stop
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: install
 
 bench: install opensearch
 	@$(BIN)/python -m bench.run
+
+# The held-out corpus of sites no rule names, per source (eval/README.md). EVAL_ARGS="-v" lists failed checks.
+eval: install
+	@$(BIN)/python eval/score.py $(EVAL_ARGS)
 
 serve: install
 	@scripts/prefect-local.sh start
