@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-# Before anything imports Prefect: in-process flow runs use a throwaway local API server; keep its INFO
-# chatter (and its "Stopping temporary server" line at interpreter exit) out of the test output.
+from tests import prefect_server
+
+# Before anything imports Prefect (its settings are read at import): keep its INFO chatter out of the output.
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+# One Prefect API server for the whole session: a CLI run in local mode would start a temporary one each
+# time (~10 s). `test_cli_runs_flows_without_a_server` keeps local mode covered.
+_PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsindex-prefect-"))
+_PORT = prefect_server.free_port()
+os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
+os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PORT}/api"
+_SERVER = prefect_server.start(_PREFECT_HOME, _PORT, dict(os.environ))
+
+
+@atexit.register
+def _stop_prefect_server() -> None:
+    """At exit, after Prefect has flushed its last logs to the API (its exit hooks run before this one)."""
+    prefect_server.stop(_SERVER)
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -24,19 +43,11 @@ CLI = [sys.executable, "-m", "newsindex.cli"]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _isolated_prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Flows run in Prefect's local mode against a throwaway PREFECT_HOME, never the user's."""
-    home = tmp_path_factory.mktemp("prefect-home")
-    old = {k: os.environ.get(k) for k in ("PREFECT_HOME", "PREFECT_API_URL", "PREFECT_SERVER_ANALYTICS_ENABLED")}
-    os.environ["PREFECT_HOME"] = str(home)
-    os.environ.pop("PREFECT_API_URL", None)
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+def _prefect_api() -> Iterator[None]:
+    """Flows the tests run (in-process and through the CLI) talk to one real `prefect server start` with a
+    throwaway PREFECT_HOME, never the user's; started at import (it boots while tests are collected)."""
+    prefect_server.wait(_SERVER, os.environ["PREFECT_API_URL"], _PREFECT_HOME)
     yield
-    for k, v in old.items():
-        if v is None:
-            os.environ.pop(k, None)
-        else:
-            os.environ[k] = v
 
 
 @pytest.fixture(scope="session")
@@ -65,10 +76,11 @@ def seed_dir(tmp_path: Path) -> Path:
     return target
 
 
-def run_cli(*args: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, check: bool = True, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k != "PREFECT_LOGGING_LEVEL"}  # the CLI's own default
+    merged = {**base, **(env or {})}  # a None value drops the variable
     proc = subprocess.run([*CLI, *args], cwd=ROOT, capture_output=True, text=True, timeout=600,
-                          env={**base, **(env or {})})
+                          env={k: v for k, v in merged.items() if v is not None})
     if check and proc.returncode != 0:
         raise AssertionError(f"newsindex {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc

@@ -161,7 +161,7 @@ def test_fifo_does_not_hang_ingest(alias, tmp_path):
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     try:
-        out, _ = proc.communicate(timeout=20)
+        out, _ = proc.communicate(timeout=90)  # a hang is forever; a loaded machine is slow
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its worker processes, blocked on the FIFO
         proc.communicate()

@@ -61,8 +61,9 @@ def test_every_alias_default_reads_newsindex_alias(monkeypatch):
 def test_flows_and_deployments_leave_the_alias_to_newsindex_alias():
     from flows.ingest import ingest
     from flows.reindex import reindex
+    from flows.retry import quarantine_retry
 
-    for flow in (ingest, reindex):
+    for flow in (ingest, reindex, quarantine_retry):
         assert inspect.signature(flow.fn).parameters["alias"].default is None, flow.name
         assert "default_alias()" in inspect.getsource(flow.fn)
     deployments = yaml.safe_load((ROOT / "prefect.yaml").read_text())["deployments"]

@@ -3,14 +3,10 @@ both with a throwaway PREFECT_HOME, driven with the same commands as the README 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,32 +15,14 @@ import httpx
 import pytest
 
 from indexing import versions
+from tests import prefect_server
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.integration, pytest.mark.prefect_server]
 
-PREFECT = [sys.executable, "-m", "prefect"]
+PREFECT = prefect_server.PREFECT
 POOL = "newsindex"
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED", "CRASHED"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen, grace: float = 15) -> None:
-    """Stop a process we started, with everything it spawned (own session), politely first."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=grace)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=5)
 
 
 class Stack:
@@ -102,28 +80,15 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     home = tmp_path_factory.mktemp("prefect-server-home")
-    port = _free_port()
+    port = prefect_server.free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": api,
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_WORKER_QUERY_SECONDS": "1",
            "PREFECT_UI_ENABLED": "false"}
     started: list[subprocess.Popen] = []
     try:
-        server_env = {k: v for k, v in env.items() if k != "PREFECT_API_URL"}
-        with open(home / "server.log", "w") as log:
-            started.append(subprocess.Popen(
-                [*PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                cwd=home, env=server_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert started[0].poll() is None, (home / "server.log").read_text()[-3000:]
-            assert time.monotonic() < deadline, "prefect server did not answer in 120 s"
-            time.sleep(0.5)
+        started.append(prefect_server.start(home, port, env))
+        prefect_server.wait(started[0], api, home)
         s = Stack(env, api, home)
         s.prefect("work-pool", "create", POOL, "--type", "process")
         s.prefect("--no-prompt", "deploy", "--all", timeout=120)
@@ -134,7 +99,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         yield s
     finally:
         for proc in reversed(started):
-            _stop(proc)
+            prefect_server.stop(proc)
 
 
 def test_deploy_all_creates_the_deployments(stack: Stack):

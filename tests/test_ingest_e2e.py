@@ -1,12 +1,13 @@
-"""End to end on real parts: the ingest flow (Prefect local mode) into a real OpenSearch."""
+"""End to end on real parts: the ingest flow into a real OpenSearch, through the CLI."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import SEEDS, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -35,3 +36,13 @@ def test_ingest_output_is_clean_for_people(alias, seed_dir):
     combined = proc.stdout + proc.stderr
     assert "Traceback" not in combined
     assert "seen" in proc.stdout and "indexed" in proc.stdout
+
+
+def test_cli_runs_flows_without_a_server(os_client, alias, tmp_path):
+    """A user's first run: no Prefect server anywhere, so the flow runs in Prefect's local mode."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(SEEDS / "000_514dec7b5130cfe8.txt", src)
+    summary = _summary(run_cli("ingest", str(src), "--alias", alias, "--json",
+                               env={"PREFECT_API_URL": None, "PREFECT_HOME": str(tmp_path / "prefect")}))
+    assert summary["indexed"] == 1 and os_client.count(index=alias)["count"] == 1

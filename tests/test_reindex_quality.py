@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -28,10 +29,14 @@ def _rule_change(tmp_path: Path, seed_dir: Path) -> Path:
     titles = [articles.process_path(seed_dir / name, name)[0]["title"] for name in RETITLED]
     rules = (cfg / "rules.yaml").read_text(encoding="utf-8")
     marker = "More news, News, Newsletter]"
-    assert marker in rules and "  - TASS\n" in rules
+    assert marker in rules
     rules = rules.replace(marker, marker[:-1] + ", " + ", ".join(json.dumps(t, ensure_ascii=False) for t in titles)
-                          + "]", 1).replace("  - TASS\n", "")
+                          + "]", 1)
     (cfg / "rules.yaml").write_text(rules, encoding="utf-8")
+    agencies = (cfg / "agencies.yaml").read_text(encoding="utf-8")
+    tass = re.search(r"^  - name: TASS\n(?:    .*\n)+", agencies, re.M)
+    assert tass
+    (cfg / "agencies.yaml").write_text(agencies.replace(tass.group(0), ""), encoding="utf-8")
     return cfg
 
 

@@ -19,10 +19,10 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsindex.arguments import add_alias
-from newsindex.output import error, json_line
 from common.config import config_dir
 from common.settings import _truthy, redact
+from newsindex.arguments import add_alias
+from newsindex.output import error, json_line
 
 #: Dashboards answers 503 ("not ready yet") while it starts, and refuses connections before that.
 _STARTING = (502, 503, 504)

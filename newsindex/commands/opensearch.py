@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    sp = sub.add_parser("opensearch", help="start/stop/status of a local OpenSearch node on OPENSEARCH_URL's port (needs a clone)")
+    sp = sub.add_parser("opensearch",
+                        help="start/stop/status of a local OpenSearch node on OPENSEARCH_URL's port (needs a clone)")
     sp.add_argument("action", choices=["start", "stop", "status"])
     sp.set_defaults(func=run)
