@@ -302,6 +302,12 @@ def connect(tell: Tell = silent) -> OpenSearch:
     return client
 
 
+def begin(started_at: float | None, on_progress: Tell | None) -> tuple[Clock, Tell, OpenSearch]:
+    """What every flow does first: its clock, whom it tells about progress, and a checked client."""
+    tell = on_progress or silent
+    return Clock(started_at), tell, connect(tell)
+
+
 def finish(client: OpenSearch, summary: dict, clock: Clock, *, kind: str, status: str = "ok",
            error: str | None = None, tell: Tell = silent) -> dict:
     """Close a run: its duration, its ledger document, its Prefect artifact. Returns the summary."""

@@ -85,9 +85,7 @@ def reindex(source: str | None = None, alias: str | None = None, batch_size: int
     keep the previous version for rollback.
     `started_at`, `on_progress`: as for the ingest flow."""
     alias = alias or default_alias()
-    clock = engine.Clock(started_at)
-    tell = on_progress or engine.silent
-    client = engine.connect(tell)
+    clock, tell, client = engine.begin(started_at, on_progress)
     live = versions.current(client, alias)
     source = source or recorded_source(client, alias, live)
     if not Path(source).exists():
