@@ -3,7 +3,8 @@
 
 Written before the general plain-text rules, to tune them on: 22 articles from 13 made-up sites
 (none named by any rule) in en / ru / vi, as plain text, markdown scrapes, JSONL, UTF-16, KOI8-R and
-Windows-1252. Each carries site furniture of the kinds news scrapes have (menus, skip links, share
+Windows-1252; a second batch (11 more from 11 more sites, HTML pages among them) was written before the
+rules for issue 10 (unseen sites). Each carries site furniture of the kinds news scrapes have (menus, skip links, share
 bars, "N min read" bylines, newsletter / subscribe promos, photo-licensing lines, wire credits,
 trust / copyright footers, print links, tag lines, most-read teaser lists) and a wire dateline.
 Expectations (expected.json) are a human reading of each text, not the program's output.
@@ -663,9 +664,355 @@ Copyright 2026 The Associated Press. All rights reserved.
 })
 
 
+# ================================================================== second batch (issue 10, unseen-site kinds),
+# written before the rules that fix them: new made-up sites, furniture as real scrapes of such sites print it.
+
+# ------------------------------------------------------------------ ru: a city portal, dd.mm.yyyy header, photo credit, author, print, tags, most read
+w("nevskiy_ru_city.txt", """Перейти к основному содержанию
+Невский курьер
+Новости  Город  Происшествия  Бизнес  Афиша  Спецпроекты
+Петербург, +3°
+Город
+14.03.2026 19:42
+Обводный канал перекроют на полгода из-за ремонта моста
+Фото: Иван Петров / «Невский курьер»
+Комитет по развитию транспортной инфраструктуры Петербурга с 16 марта ограничит движение по набережной Обводного канала на участке от Лиговского проспекта до Московского проспекта, сообщили в ведомстве в субботу.
+Ремонт Боровского моста, построенного в 1930-х годах, обойдётся городскому бюджету в 1,4 млрд рублей. Подрядчик заменит пролётные строения, тротуары и перильное ограждение, а также переложит коммуникации.
+Общественный транспорт пустят в объезд по Расстанной улице. В комитете пообещали, что автобусы будут ходить с прежними интервалами.
+Работы планируется завершить к концу 2027 года, следует из документации на сайте госзакупок.
+Юлия Смирнова
+Версия для печати
+Теги: Обводный канал, ремонт, транспорт
+Подписывайтесь на «Невский курьер» в Telegram и ВКонтакте
+Самое читаемое
+На Васильевском острове откроют новую станцию метро
+Синоптики пообещали петербуржцам снег на выходных
+В Купчино загорелся торговый центр
+© 2000–2026 «Невский курьер». Все права защищены. 18+
+""", {
+    "language": "ru", "published_date": "2026-03-14",
+    "title": "Обводный канал перекроют на полгода из-за ремонта моста",
+    "body_must_contain": ["Комитет по развитию транспортной инфраструктуры Петербурга с 16 марта ограничит движение",
+                          "Общественный транспорт пустят в объезд по Расстанной улице.",
+                          "Работы планируется завершить к концу 2027 года, следует из документации на сайте госзакупок."],
+    "body_must_not_contain": ["Перейти к основному", "Спецпроекты", "Фото: Иван Петров", "Версия для печати", "Теги:",
+                              "Подписывайтесь", "Самое читаемое", "На Васильевском острове", "Все права защищены"],
+}, enc="cp1251")
+
+# ------------------------------------------------------------------ ru: a regional site carrying RIA, abbreviated month in the header
+w("volga_ru_ria.txt", """ВОЛГА-ИНФО
+Главная / Общество / Здоровье
+Вход | Регистрация
+В Самаре открыли первый в регионе центр ядерной медицины
+12 мар, 10:15 · 2 мин чтения
+САМАРА, 12 мар — РИА Новости. Первый в Самарской области центр ядерной медицины начал принимать пациентов, сообщил министр здравоохранения региона Армен Бенян.
+По его словам, центр рассчитан на 12 тысяч исследований в год, а оборудование для позитронно-эмиссионной томографии закупили за счёт областного бюджета.
+Запись на обследование ведётся по направлению онкологов, добавил министр.
+Ошибка в тексте? Выделите её и нажмите Ctrl+Enter
+Материалы по теме
+В Тольятти построят новую детскую больницу
+Реклама
+""", {
+    "language": "ru", "published_date": None,  # no year anywhere: not knowable
+    "title": "В Самаре открыли первый в регионе центр ядерной медицины",
+    "source": "РИА Новости", "dateline": "САМАРА",
+    "body_must_contain": ["Первый в Самарской области центр ядерной медицины начал принимать пациентов",
+                          "Запись на обследование ведётся по направлению онкологов, добавил министр."],
+    "body_must_not_contain": ["Регистрация", "мин чтения", "РИА Новости.", "Ctrl+Enter", "Материалы по теме",
+                              "В Тольятти построят", "Реклама"],
+})
+
+# ------------------------------------------------------------------ en: a markets site running Reuters copy, photo-licensing caption, promo mid-story
+w("tidewater_en_reuters.txt", """Skip to content
+Tidewater Times
+Exclusive news, data and analytics for shipping and trade professionals
+Markets
+Asia Pacific
+Vietnam's exports jump 18% in February as electronics shipments surge
+By Linh Tran
+4 min read
+March 3, 2026 4:25 AM GMT+7 Updated 2 hours ago
+Containers are stacked at a port in Haiphong, Vietnam, February 12, 2026. REUTERS/Thanh Hue/File Photo Purchase Licensing Rights, opens new tab
+HANOI, March 3 (Reuters) - Vietnam's exports rose 18% in February from a year earlier to $31.2 billion, government data showed on Tuesday, as shipments of phones, computers and electronic parts to the United States and China surged.
+Imports climbed 21% to $30.4 billion, leaving the country with a trade surplus of about $800 million for the month, the General Statistics Office said.
+Get a look at the day ahead in Asian markets with our Morning Bid Asia newsletter. Sign up here.
+Foreign direct investment disbursements reached $2.9 billion in the first two months of the year, up 6% from the same period of 2025, the office said.
+The government has set a target of at least 8% economic growth this year, which analysts say will depend heavily on export demand.
+Reporting by Linh Tran; Additional reporting by Phuong Nguyen; Editing by Kanupriya Kapoor
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Suggested Topics:
+Asia Pacific
+Read Next
+Thai baht slips as tourism recovery stalls
+Indonesia keeps rates on hold for third month
+""", {
+    "language": "en", "published_date": "2026-03-03",
+    "title": "Vietnam's exports jump 18% in February as electronics shipments surge",
+    "source": "Reuters", "dateline": "HANOI",
+    "body_must_contain": ["Vietnam's exports rose 18% in February from a year earlier to $31.2 billion",
+                          "Foreign direct investment disbursements reached $2.9 billion in the first two months of the year",
+                          "which analysts say will depend heavily on export demand."],
+    "body_must_not_contain": ["Skip to content", "Exclusive news, data and analytics", "4 min read", "Purchase Licensing Rights",
+                              "Morning Bid", "Reporting by", "Trust Principles", "Suggested Topics", "Read Next",
+                              "Thai baht slips", "(Reuters) -"],
+})
+
+# ------------------------------------------------------------------ en: AP story on a regional portal, date with the day's name, promo and footer
+w("islandvoice_en_ap.txt", """Island Voice
+Menu
+Search
+Top Stories
+Local
+World
+Weather
+Subscribe now
+World News
+Floods cut off mountain villages in northern Vietnam
+Updated Thursday, 5 February 2026, 11:32 am
+HANOI, Vietnam (AP) — Flash floods triggered by three days of heavy rain cut off at least a dozen mountain villages in northern Vietnam, disaster officials said Thursday, as rescuers used boats to reach stranded families.
+The floods destroyed bridges and washed away sections of roads in Ha Giang and Lao Cai provinces, officials said. Two people were reported missing.
+Soldiers and police were sent to help evacuate residents, and the government released emergency rice supplies to the affected districts.
+Meteorologists said the rain was unusual for February, normally one of the driest months of the year in the region.
+Associated Press writer Hau Dinh contributed to this report.
+Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+Sign up for our daily headlines newsletter
+Most Popular
+Council approves new ferry timetable
+High school team wins state title
+About Us | Contact | Privacy Policy | Terms of Use
+""", {
+    "language": "en", "published_date": "2026-02-05",
+    "title": "Floods cut off mountain villages in northern Vietnam",
+    "source": "AP", "dateline": "HANOI",
+    "body_must_contain": ["Flash floods triggered by three days of heavy rain cut off at least a dozen mountain villages in northern Vietnam",
+                          "Soldiers and police were sent to help evacuate residents",
+                          "normally one of the driest months of the year in the region."],
+    "body_must_not_contain": ["Subscribe now", "World News", "contributed to this report", "All rights reserved",
+                              "daily headlines newsletter", "Most Popular", "Council approves", "Privacy Policy", "(AP) —"],
+})
+
+# ------------------------------------------------------------------ vi: a provincial paper, header date dd/mm/yyyy, lead, related box inside the story, author, tags
+w("dongnai_vi_news.txt", """Báo Đồng Xanh
+Chuyển đến nội dung chính
+Thời sự | Kinh tế | Xã hội | Pháp luật | Thể thao | Giải trí
+Kinh tế
+Thứ Ba, 03/03/2026 - 08:45
+Xuất khẩu sầu riêng hai tháng đầu năm tăng mạnh
+Kim ngạch xuất khẩu sầu riêng của cả nước trong hai tháng đầu năm 2026 đạt hơn 420 triệu USD, tăng 35% so với cùng kỳ năm trước, theo số liệu của Bộ Nông nghiệp và Môi trường.
+Ảnh: Minh Khang
+Trung Quốc tiếp tục là thị trường tiêu thụ lớn nhất, chiếm khoảng 90% tổng kim ngạch. Các doanh nghiệp cho biết giá sầu riêng đông lạnh đang ở mức cao do nguồn cung trong nước khan hiếm.
+Tin liên quan
+Giá sầu riêng tăng vọt trước Tết
+Mở rộng vùng trồng sầu riêng đạt chuẩn xuất khẩu
+Theo các chuyên gia, để giữ được đà tăng trưởng, các địa phương cần kiểm soát chặt chẽ mã số vùng trồng và dư lượng hóa chất trong sản phẩm.
+Hiệp hội Rau quả Việt Nam dự báo xuất khẩu sầu riêng cả năm 2026 có thể đạt 4 tỷ USD nếu thị trường thuận lợi.
+Minh Khang
+Từ khóa: sầu riêng, xuất khẩu, nông sản
+Bình luận (0)
+Tin cùng chuyên mục
+Giá vàng hôm nay giảm nhẹ
+Ngân hàng Nhà nước điều chỉnh tỷ giá trung tâm
+© Báo Đồng Xanh. Giấy phép số 123/GP-BTTTT. Ghi rõ nguồn khi phát hành lại thông tin từ website này.
+""", {
+    "language": "vi", "published_date": "2026-03-03",
+    "title": "Xuất khẩu sầu riêng hai tháng đầu năm tăng mạnh",
+    "body_must_contain": ["Kim ngạch xuất khẩu sầu riêng của cả nước trong hai tháng đầu năm 2026 đạt hơn 420 triệu USD",
+                          "các địa phương cần kiểm soát chặt chẽ mã số vùng trồng",
+                          "có thể đạt 4 tỷ USD nếu thị trường thuận lợi."],
+    "body_must_not_contain": ["Chuyển đến nội dung", "Pháp luật | Thể thao", "Tin liên quan", "Giá sầu riêng tăng vọt",
+                              "Từ khóa:", "Bình luận (0)", "Tin cùng chuyên mục", "Giá vàng hôm nay", "Giấy phép số"],
+})
+
+# ------------------------------------------------------------------ vi: an HTML page: breadcrumb, lead in <h2>, related box, author, tags, footer
+w("sontra_vi_page.html", """<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Đà Nẵng khởi công cầu vượt biển nối bán đảo Sơn Trà | Báo Sơn Trà</title>
+<meta property="og:title" content="Đà Nẵng khởi công cầu vượt biển nối bán đảo Sơn Trà">
+<meta property="article:published_time" content="2026-02-18T07:30:00+07:00">
+</head><body>
+<a class="skip" href="#main">Chuyển đến nội dung chính</a>
+<header><div class="logo">Báo Sơn Trà</div>
+<nav class="main-nav"><ul><li><a href="/">Trang chủ</a></li><li><a href="/thoi-su">Thời sự</a></li><li><a href="/kinh-te">Kinh tế</a></li><li><a href="/du-lich">Du lịch</a></li></ul></nav></header>
+<main id="main">
+<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/thoi-su">Thời sự</a></div>
+<article>
+<h1 class="detail-title">Đà Nẵng khởi công cầu vượt biển nối bán đảo Sơn Trà</h1>
+<div class="detail-time">18/02/2026 07:30 GMT+7</div>
+<h2 class="detail-sapo">Sáng 18/2, UBND TP Đà Nẵng khởi công dự án cầu vượt biển dài 2,1 km nối trung tâm thành phố với bán đảo Sơn Trà, tổng vốn đầu tư hơn 3.500 tỷ đồng.</h2>
+<div class="detail-content">
+<figure><img src="/a.jpg" alt=""><figcaption>Phối cảnh cây cầu vượt biển. Ảnh: UBND TP Đà Nẵng</figcaption></figure>
+<p>Theo Ban quản lý dự án, cây cầu có sáu làn xe, được thiết kế theo dạng dây văng với trụ tháp cao 120 m, dự kiến hoàn thành vào năm 2029.</p>
+<div class="box-tin-lien-quan"><p class="title">Tin liên quan</p><ul><li><a href="/x">Đà Nẵng đón 1 triệu khách quốc tế trong tháng Giêng</a></li><li><a href="/y">Mở rộng đường ven biển Sơn Trà - Điện Ngọc</a></li></ul></div>
+<p>Phát biểu tại lễ khởi công, Chủ tịch UBND thành phố cho biết công trình sẽ giảm tải cho các cầu qua sông Hàn và tạo động lực phát triển du lịch cho khu vực phía đông.</p>
+<p>Trong quá trình thi công, thành phố yêu cầu nhà thầu bảo đảm an toàn giao thông đường thủy và hạn chế tối đa ảnh hưởng đến hệ sinh thái biển quanh bán đảo.</p>
+<p class="author">Hoài Nam</p>
+</div>
+<div class="tags">Từ khóa: <a href="/t/1">Đà Nẵng</a> <a href="/t/2">cầu vượt biển</a></div>
+</article>
+<section class="most-read"><h3>Đọc nhiều</h3><ol><li><a href="/z">Giá xăng giảm lần thứ ba liên tiếp</a></li><li><a href="/w">Học sinh Đà Nẵng nghỉ Tết 10 ngày</a></li></ol></section>
+</main>
+<footer><p>© Báo Sơn Trà. Giấy phép số 45/GP-BTTTT. Tổng biên tập: Nguyễn Văn A.</p></footer>
+</body></html>
+""", {
+    "language": "vi", "published_date": "2026-02-18",
+    "title": "Đà Nẵng khởi công cầu vượt biển nối bán đảo Sơn Trà",
+    "body_must_contain": ["UBND TP Đà Nẵng khởi công dự án cầu vượt biển dài 2,1 km nối trung tâm thành phố với bán đảo Sơn Trà",
+                          "cây cầu có sáu làn xe, được thiết kế theo dạng dây văng",
+                          "hạn chế tối đa ảnh hưởng đến hệ sinh thái biển quanh bán đảo."],
+    "body_must_not_contain": ["Chuyển đến nội dung", "Tin liên quan", "Đà Nẵng đón 1 triệu khách", "Từ khóa", "Đọc nhiều",
+                              "Giá xăng giảm", "Giấy phép số"],
+})
+
+# ------------------------------------------------------------------ en: an HTML page whose headline is only in <title>, promo and teasers inside the article
+w("gulfobserver_en_page.html", """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Qatar opens desalination plant to double water reserves - The Gulf Observer</title>
+<meta name="description" content="The plant will supply water to 1.4 million people.">
+</head><body>
+<a href="#content" class="skip-link">Skip to main content</a>
+<div class="top-bar">Friday, January 16, 2026</div>
+<nav><a href="/">Home</a> <a href="/gulf">Gulf</a> <a href="/business">Business</a> <a href="/opinion">Opinion</a></nav>
+<div id="content" class="story">
+<div class="kicker">Business</div>
+<p class="byline">By Sara Al-Mansoori | January 16, 2026 | 3 min read</p>
+<p>DOHA — Qatar opened a desalination plant on Thursday that officials said would double the country's strategic water reserves and supply about 1.4 million people, as Gulf states race to secure water for growing populations.</p>
+<p>The plant, built at a cost of $1.1 billion on the coast north of the capital, can produce 500,000 cubic metres of drinking water a day using solar power for part of its needs, the state water company said.</p>
+<p class="promo">Sign up for The Gulf Observer's morning briefing and get the top stories in your inbox every day.</p>
+<p>Water demand in the region has risen sharply with population growth and new industry, and most Gulf states depend on desalination for the bulk of their drinking water.</p>
+<p>Environmental groups have warned that brine discharged by such plants can harm marine life, and the company said it would monitor the waters around the outflow.</p>
+<div class="recommended"><h4>Recommended</h4><ul><li><a href="/a">Saudi Arabia unveils new green hydrogen project</a></li><li><a href="/b">Oman's tourism numbers hit record</a></li></ul></div>
+<p class="copyright">© 2026 The Gulf Observer. All rights reserved.</p>
+</div>
+</body></html>
+""", {
+    "language": "en", "published_date": "2026-01-16",
+    "title": "Qatar opens desalination plant to double water reserves",
+    "dateline": "DOHA",
+    "body_must_contain": ["Qatar opened a desalination plant on Thursday that officials said would double the country's strategic water reserves",
+                          "Water demand in the region has risen sharply with population growth and new industry",
+                          "the company said it would monitor the waters around the outflow."],
+    "body_must_not_contain": ["Skip to main content", "3 min read", "morning briefing", "Recommended", "Saudi Arabia unveils",
+                              "All rights reserved"],
+})
+
+# ------------------------------------------------------------------ ru: a section page scraped as an article: furniture and teasers only
+w("zarya_ru_section.txt", """Заря Сибири
+Главная | Новости | Политика | Экономика | Общество | Спорт
+Вход
+Новости
+Все новости
+12:40 В Омске открылся новый ледовый каток
+11:15 Мэрия объявила конкурс на ремонт дорог
+10:02 На трассе Тюмень — Омск ограничат движение
+Показать ещё
+Подписывайтесь на наш канал в Telegram
+© 2026 «Заря Сибири». Все права защищены. 16+
+""", {"status": "quarantined"})
+
+# ------------------------------------------------------------------ en: wire copy with no headline, trust footer and a year in future tense
+w("beltway_en_notitle.txt", """Beltway Brief
+Sign in  |  Subscribe
+BRUSSELS, Jan 22 (Reuters) - The European Union will ban the sale of new petrol and diesel cars from 2035 as planned, the European Commission said on Thursday, rejecting calls from some member states to delay the deadline.
+The Commission said it would review the rules in 2027 to take account of progress in battery technology and charging networks.
+Carmakers have asked for more flexibility, saying demand for electric vehicles has grown more slowly than expected in several countries.
+(Reporting by Philip Blenkinsop; Editing by Alison Williams)
+The Thomson Reuters Trust Principles.
+""", {
+    "language": "en", "published_date": None, "title": None,  # only future years: no year to infer
+    "source": "Reuters", "dateline": "BRUSSELS",
+    "body_must_contain": ["The European Union will ban the sale of new petrol and diesel cars from 2035 as planned",
+                          "saying demand for electric vehicles has grown more slowly than expected in several countries."],
+    "body_must_not_contain": ["Sign in", "Subscribe", "Reporting by", "Trust Principles", "(Reuters) -"],
+})
+
+
+TUOIMOI = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Hà Nội thí điểm xe buýt điện trên 10 tuyến nội đô - Báo Tuổi Mới</title>
+<meta property="og:url" content="https://tuoimoi.example/ha-noi-xe-buyt-dien-185260303.htm">
+</head><body>
+<div class="header"><a href="/">Tuổi Mới</a><ul class="menu"><li><a href="/thoi-su">Thời sự</a></li><li><a href="/the-gioi">Thế giới</a></li></ul></div>
+<div class="container">
+<div class="detail-cate"><a href="/thoi-su">Thời sự</a></div>
+<div class="detail-time"><div data-role="publishdate">03/03/2026 10:09 GMT+7</div></div>
+<h1 class="detail-title"><span data-role="title">Hà Nội thí điểm xe buýt điện trên 10 tuyến nội đô</span></h1>
+<div class="detail-author"><a href="/tac-gia/1">Minh Quân</a></div>
+<div class="detail-sapo" data-role="sapo">Từ ngày 15/3, Hà Nội sẽ đưa 120 xe buýt điện vào hoạt động trên 10 tuyến nội đô, thay thế các xe chạy dầu diesel đã hết niên hạn sử dụng.</div>
+<div class="detail-cmain">
+<p>Theo Sở Xây dựng Hà Nội, các tuyến được chọn thí điểm đi qua những khu vực đông dân cư như Hoàn Kiếm, Ba Đình, Đống Đa và Cầu Giấy, với tần suất 10-15 phút một chuyến.</p>
+<div class="VCSortableInPreviewMode" type="RelatedNewsBox"><div class="title">Đọc thêm</div><article class="story"><a href="/x"><img src="x.jpg"></a><h3><a href="/x">Hà Nội cấm xe máy trong vành đai 1 từ năm 2026</a></h3><p class="sapo">Thành phố đã công bố lộ trình hạn chế xe máy chạy xăng trong khu vực trung tâm.</p></article></div>
+<p>Giá vé xe buýt điện giữ nguyên như xe buýt thường, hành khách có thể thanh toán bằng thẻ ngân hàng hoặc ví điện tử ngay trên xe.</p>
+<p>Đại diện Sở cho biết sau sáu tháng thí điểm, thành phố sẽ đánh giá hiệu quả để nhân rộng ra toàn bộ mạng lưới xe buýt vào năm 2028.</p>
+</div>
+<div class="detail-tab"><span>Từ khóa:</span><a href="/t/1">xe buýt điện</a><a href="/t/2">Hà Nội</a></div>
+<div class="box-category"><div class="title">Tin liên quan</div>
+<div class="item"><h3><a href="/a">Giá xăng dầu hôm nay giảm mạnh</a></h3><p>Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá xăng dầu trong kỳ điều hành chiều nay.</p></div>
+<div class="item"><h3><a href="/b">Metro Nhổn - ga Hà Nội vận hành đoạn ngầm</a></h3><p>Đoạn đi ngầm của tuyến metro số 3 chính thức đón khách từ cuối tuần này.</p></div>
+</div>
+</div>
+<div class="footer"><p>Cơ quan chủ quản: Trung ương Hội. Giấy phép số 123/GP-BTTTT cấp ngày 01/01/2020.</p><p>© Bản quyền thuộc về Báo Tuổi Mới. Không được sao chép khi chưa có sự đồng ý.</p></div>
+</body></html>
+"""
+
+LIONDAILY = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Singapore to build third desalination plant on Jurong Island | The Lion Daily</title>
+<meta property="og:title" content="Singapore to build third desalination plant on Jurong Island">
+<meta property="article:published_time" content="2026-02-10T06:00:00+08:00">
+</head><body>
+<header><a class="skip" href="#main">Skip to main content</a><div class="brand">The Lion Daily</div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/singapore">Singapore</a></li><li><a href="/asia">Asia</a></li><li><a href="/world">World</a></li></ul></nav></header>
+<main id="main"><article>
+<nav class="crumbs"><a href="/">Home</a> <a href="/singapore">Singapore</a></nav>
+<h1>Singapore to build third desalination plant on Jurong Island</h1>
+<div class="standfirst"><p>The plant will add 30 million gallons a day by 2030.</p></div>
+<div class="author-line"><a href="/authors/x">Tan Wei Ling</a><span>Environment Correspondent</span></div>
+<div class="meta"><time datetime="2026-02-10T06:00:00+08:00">Feb 10, 2026, 06:00 AM</time></div>
+<div class="share-tools"><button>Share</button><button>Gift this article</button></div>
+<figure><img src="p.jpg"><figcaption>The plant will be built next to an existing power station. PHOTO: THE LION DAILY FILE</figcaption></figure>
+<div class="body">
+<p>SINGAPORE - Singapore will build its third large desalination plant on Jurong Island, national water agency PUB said on Feb 9, as the country moves to reduce its reliance on imported water before a key supply agreement ends.</p>
+<p>The plant, which will use seawater drawn from the Western Johor Strait, is expected to produce 30 million gallons of drinking water a day when it opens in 2030.</p>
+<div class="newsletter-signup"><p>Sign up for our free Green Pulse newsletter to stay on top of climate news.</p><a href="/n">Find out more</a></div>
+<p>Desalinated water currently meets up to 25 per cent of Singapore's water demand, PUB said, a share it aims to raise to 30 per cent by 2060.</p>
+<p>"Water security is a matter of survival for Singapore," Minister for Sustainability and the Environment Grace Fu said in a Facebook post.</p>
+<p class="telegram">Join The Lion Daily's WhatsApp channel and get the latest news and must-reads.</p>
+</div>
+<div class="topics">Topics: <a>Water</a> <a>Environment</a></div>
+</article>
+<section class="more"><h2>More on this topic</h2><div class="card"><h3><a href="/z">How NEWater changed Singapore</a></h3></div><div class="card"><h3><a href="/y">Water prices to rise from July</a></h3></div></section>
+</main>
+<footer><p>MCI (P) 031/10/2025. Published by The Lion Daily Pte Ltd. Co. Regn. No. 198402868E. Copyright 2026. All rights reserved.</p><ul><li>Terms &amp; Conditions</li><li>Data Protection Policy</li></ul></footer>
+</body></html>
+"""
+
+# ------------------------------------------------------------------ vi: an HTML page whose extract opens with the site name, section and author,
+# and ends with a labelled teaser box whose items carry summary sentences
+w("tuoimoi_vi_page.html", TUOIMOI, {
+    "language": "vi", "published_date": "2026-03-03",
+    "title": "Hà Nội thí điểm xe buýt điện trên 10 tuyến nội đô",
+    "body_must_contain": ["Từ ngày 15/3, Hà Nội sẽ đưa 120 xe buýt điện vào hoạt động trên 10 tuyến nội đô",
+                          "Giá vé xe buýt điện giữ nguyên như xe buýt thường",
+                          "thành phố sẽ đánh giá hiệu quả để nhân rộng ra toàn bộ mạng lưới xe buýt vào năm 2028."],
+    "body_must_not_contain": ["Tuổi Mới", "Thời sự", "Minh Quân", "Đọc thêm", "Từ khóa", "Tin liên quan",
+                              "Giá xăng dầu hôm nay", "Liên Bộ Công Thương", "Metro Nhổn", "Đoạn đi ngầm", "Giấy phép số"],
+})
+
+# ------------------------------------------------------------------ en: an HTML page whose extract opens with the masthead and a byline box
+w("liondaily_en_page.html", LIONDAILY, {
+    "language": "en", "published_date": "2026-02-10",
+    "title": "Singapore to build third desalination plant on Jurong Island",
+    "dateline": "SINGAPORE",
+    "body_must_contain": ["Singapore will build its third large desalination plant on Jurong Island",
+                          "Desalinated water currently meets up to 25 per cent of Singapore's water demand",
+                          "Minister for Sustainability and the Environment Grace Fu said in a Facebook post."],
+    "body_must_not_contain": ["The Lion Daily", "Tan Wei Ling", "Environment Correspondent", "Skip to main content",
+                              "Green Pulse newsletter", "WhatsApp channel", "Topics:", "More on this topic",
+                              "How NEWater changed", "All rights reserved", "PHOTO:"],
+})
+
+
 if __name__ == "__main__":
-    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 22 articles "
-             "from 13 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
+    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 33 articles "
+             "from 24 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
              "Expectations are a human reading of each text. Tuned on; the eval/ corpus is not.")
     out = {"about": about, "documents": dict(sorted(DOCS.items())), "same_story": [], "different_story": []}
     (D / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
