@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import captions as cap
-from .blocks import Block, classify, main_run, menu_like, signoff_agency
+from .blocks import PROSE_STOPWORD_DENSITY, Block, classify, main_run, menu_like, signoff_agency, stop_density
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
@@ -206,10 +206,11 @@ def clean_text(
         for b in blocks:
             if line_key(b.text) in template_lines:
                 b.furniture, b.good = "template", False
-    run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
+    header = _extract_header(blocks, lang, rules) if extracted else set()
+    run = (max(header, default=-1) + 1, len(lines) - 1) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     title_at = -1
-    cands = _title_candidates(lines, blocks, first, headings, rules)
+    cands = [] if extracted else _title_candidates(lines, blocks, first, headings, rules)
     if cands:
         lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
         dl = find_dateline(lead, rules) if lead else None
@@ -311,7 +312,7 @@ def clean_text(
         if b.link_density >= LINK_LIST_DENSITY and not b.prose:
             c.drop("related", s)  # a line made of links: navigation or teasers, wherever it stands
             continue
-        if i < first and not b.prose:
+        if i < first and not b.prose and (not extracted or i in header):
             c.header_dates.extend(find_dates(s, lang, rules)[:1])
             c.drop("menu", s)  # site name, menu, teaser above the article
             continue
@@ -351,6 +352,34 @@ def clean_text(
             at.append(i)
     _guard_main_run(c, blocks, first, last, at)
     return c
+
+
+def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[int]:
+    """Lines of an extract above its first good block that are the page header, not text. Extractors keep the
+    header's short lines (masthead, section, author's name, byline box): above the first line that reads as
+    text, every line with too few words or no function words; between it (a standfirst) and the first good
+    block, only a name (a few capitalised words). Without a stoplist nothing is judged."""
+    out: set[int] = set()
+    text_seen = False
+    for i, b in enumerate(blocks):
+        if b.good:
+            return out
+        if b.furniture:
+            continue
+        n, density = stop_density(b.text, lang, rules)
+        if density is None:
+            continue
+        if (b.sentence_end and n >= 4) or (n >= 5 and density >= PROSE_STOPWORD_DENSITY):
+            text_seen = True
+        elif not text_seen or (density == 0 and _is_name(b.text)):
+            out.add(i)
+    return set()  # no good block: nothing tells where the article starts
+
+
+def _is_name(s: str) -> bool:
+    """A few capitalised words and nothing else: a person's or a site's name."""
+    words = s.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words)
 
 
 def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Rules) -> str | None:
