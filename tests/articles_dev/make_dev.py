@@ -3,8 +3,8 @@
 
 Written before the general plain-text rules, to tune them on: 22 articles from 13 made-up sites
 (none named by any rule) in en / ru / vi, as plain text, markdown scrapes, JSONL, UTF-16, KOI8-R and
-Windows-1252; a second batch (11 more from 11 more sites, HTML pages among them) was written before the
-rules for issue 10 (unseen sites). Each carries site furniture of the kinds news scrapes have (menus, skip links, share
+Windows-1252; a second and a third batch (16 more from 16 more sites, HTML pages among them) were written
+before the rules for issue 10 (unseen sites). Each carries site furniture of the kinds news scrapes have (menus, skip links, share
 bars, "N min read" bylines, newsletter / subscribe promos, photo-licensing lines, wire credits,
 trust / copyright footers, print links, tag lines, most-read teaser lists) and a wire dateline.
 Expectations (expected.json) are a human reading of each text, not the program's output.
@@ -1010,9 +1010,104 @@ w("liondaily_en_page.html", LIONDAILY, {
 })
 
 
+# ================================================================== third batch (issue 10), written before its rules:
+# ad slots inside the text, reader polls, account links read as a crumb trail, a standfirst under the headline,
+# a paper's own credit opening the text, a "reading time" line after the text.
+
+w('marketline_en_reuters.txt', """Skip to main content
+Exclusive news, data and analytics for financial market professionals
+Learn more about Refinitiv
+Business
+March 3, 2026 12:10 PM GMT+7 Updated 3 hours ago
+Vietnam central bank cuts key rates to support growth
+By Khanh Vu and Francesco Guarascio
+3 min read
+Item 1 of 2 A man walks past the State Bank of Vietnam headquarters in Hanoi. REUTERS/Kham/File Photo
+[1/2] A man walks past the State Bank of Vietnam headquarters in Hanoi. REUTERS/Kham/File Photo Purchase Licensing Rights, opens new tab
+HANOI, March 3 (Reuters) - Vietnam's central bank cut its refinancing rate by 50 basis points to 3.5% on Tuesday, its first cut in more than a year, as policymakers sought to shore up an economy hit by weak exports.
+The State Bank of Vietnam also lowered its discount rate to 2.5%, effective from Wednesday, it said in a statement.
+Advertisement · Scroll to continue
+Report This Ad
+"The move is aimed at reducing borrowing costs for businesses and households," the central bank said.
+The Reuters Daily Briefing newsletter provides all the news you need to start your day. Sign up here.
+Economists had expected the bank to keep rates on hold until the second quarter.
+Reporting by Khanh Vu; Writing by Francesco Guarascio; Editing by Kim Coghill
+Our Standards: The Thomson Reuters Trust Principles., opens new tab
+Purchase Licensing Rights
+Read Next
+Asia markets slip as China data disappoints
+""", {"language": "en", "published_date": "2026-03-03", "title": "Vietnam central bank cuts key rates to support growth", "source": "Reuters", "dateline": "HANOI", "body_must_contain": ["Vietnam's central bank cut its refinancing rate by 50 basis points to 3.5% on Tuesday", "\"The move is aimed at reducing borrowing costs for businesses and households,\" the central bank said.", "Economists had expected the bank to keep rates on hold until the second quarter."], "body_must_not_contain": ["Skip to main content", "Refinitiv", "3 min read", "Item 1 of 2", "Purchase Licensing Rights", "Advertisement", "Scroll to continue", "Report This Ad", "Daily Briefing", "Reporting by", "Trust Principles", "Read Next", "(Reuters) -"]})
+
+w('chaophraya_en_generic.txt', """Chao Phraya Times
+Sign in | Register
+PUBLISHED : 3 Mar 2026 at 10:15
+NEWSPAPER SECTION: NEWS
+WRITER: Wassana Nanuam
+Army to cut conscript intake by a third
+The army will reduce the number of conscripts it takes in this year by about a third as more young men volunteer for military service, a senior officer said on Tuesday.
+About 60,000 conscripts will be drafted in April, down from 90,000 last year, according to army spokesman Maj Gen Somchai Prasert.
+He said the number of volunteers had doubled over the past two years after the army raised monthly pay and offered places at vocational colleges.
+Do you like the content of this article?
+(0)
+Please log in to view comments.
+Most Recent
+Baht firms as exports rebound
+""", {"language": "en", "published_date": "2026-03-03", "section": None, "title": "Army to cut conscript intake by a third", "body_must_contain": ["The army will reduce the number of conscripts it takes in this year by about a third", "after the army raised monthly pay and offered places at vocational colleges."], "body_must_not_contain": ["Sign in", "PUBLISHED", "NEWSPAPER SECTION", "WRITER:", "Do you like the content of this article?", "log in to view comments", "Most Recent", "Baht firms"]})
+
+w('orchard_en_standfirst.txt', """Skip to main content
+The Orchard Gazette
+Home News Sport Business Life Opinion
+News
+Local News
+Farmers count cost of worst hailstorm in decades
+Orchards across the valley were stripped bare in minutes
+By Peter Holm
+Published 14 January 2026
+A hailstorm that lasted less than 20 minutes destroyed much of this season's apple crop across the Orchard Valley on Tuesday afternoon, growers said, with stones the size of golf balls shredding leaves and fruit.
+The regional growers' association estimated losses at more than $40 million, and said some of the smaller family farms might not survive the blow.
+"I have been growing apples here for 38 years and I have never seen anything like it," said Margaret Olsen, whose 60-hectare orchard lost nearly all its fruit.
+The state agriculture minister is due to visit the area on Friday.
+Share this story
+""", {"language": "en", "published_date": "2026-01-14", "section": None, "title": "Farmers count cost of worst hailstorm in decades", "body_must_contain": ["A hailstorm that lasted less than 20 minutes destroyed much of this season's apple crop", "The state agriculture minister is due to visit the area on Friday."], "body_must_not_contain": ["Skip to main content", "The Orchard Gazette", "Local News", "By Peter Holm", "Published 14 January", "Share this story"]})
+
+w('phonui_vi_credit.txt', """Báo Phố Núi
+Trang chủ
+Thời sự
+Gia Lai mở rộng diện tích cà phê đạt chuẩn bền vững
+09/02/2026 | 15:20
+(PNO) - Tỉnh Gia Lai đặt mục tiêu đến năm 2030 có 50.000 ha cà phê được cấp chứng nhận sản xuất bền vững, tăng gấp đôi so với hiện nay.
+Theo Sở Nông nghiệp và Môi trường tỉnh, năm 2025 toàn tỉnh có khoảng 25.000 ha cà phê đạt chuẩn, chủ yếu tập trung ở các huyện Chư Sê, Chư Păh và Đak Đoa.
+Tỉnh sẽ hỗ trợ nông dân chi phí cấp chứng nhận và kết nối với các doanh nghiệp thu mua để bảo đảm đầu ra ổn định.
+Thanh Hà
+Bạn thấy bài viết này thế nào?
+Tin cùng chuyên mục
+Giá cà phê hôm nay tăng mạnh
+""", {"language": "vi", "published_date": "2026-02-09", "section": "Thời sự", "title": "Gia Lai mở rộng diện tích cà phê đạt chuẩn bền vững", "body_must_contain": ["Tỉnh Gia Lai đặt mục tiêu đến năm 2030 có 50.000 ha cà phê được cấp chứng nhận sản xuất bền vững", "kết nối với các doanh nghiệp thu mua để bảo đảm đầu ra ổn định."], "body_must_not_contain": ["(PNO)", "Báo Phố Núi", "Thanh Hà", "Bạn thấy bài viết này thế nào", "Tin cùng chuyên mục", "Giá cà phê hôm nay"]})
+
+w('nevaline_ru_city.txt', """Невская линия
+Новости
+Город
+Происшествия
+12 МАРТА 2026, 14:35
+В Петербурге задержали подозреваемых в краже кабеля метрополитена
+Фото: Иван Петров / «Невская линия»
+Полиция Петербурга задержала трёх мужчин, которых подозревают в краже более двух километров кабеля из тоннелей строящейся станции метро, сообщили в пресс-службе ГУ МВД по Петербургу и Ленобласти.
+По данным ведомства, похищенный кабель стоимостью около 3 млн рублей злоумышленники сдавали в пункт приёма металлолома в Колпино.
+Возбуждено уголовное дело о краже в особо крупном размере. Задержанным грозит до десяти лет лишения свободы.
+Следите за развитием событий в нашем Telegram-канале.
+Время чтения: 2 минуты
+Елена Иванова,
+«Невская линия»
+Добавить в закладки
+Комментарии (15)
+Ещё по теме
+Из тоннеля метро украли 300 метров кабеля
+""", {"language": "ru", "published_date": "2026-03-12", "section": "Происшествия", "title": "В Петербурге задержали подозреваемых в краже кабеля метрополитена", "body_must_contain": ["Полиция Петербурга задержала трёх мужчин, которых подозревают в краже более двух километров кабеля", "Задержанным грозит до десяти лет лишения свободы."], "body_must_not_contain": ["Фото: Иван Петров", "Telegram-канале", "Время чтения", "Елена Иванова", "Добавить в закладки", "Комментарии", "Ещё по теме", "Из тоннеля метро"]})
+
+
 if __name__ == "__main__":
-    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 33 articles "
-             "from 24 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
+    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 38 articles "
+             "from 29 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
              "Expectations are a human reading of each text. Tuned on; the eval/ corpus is not.")
     out = {"about": about, "documents": dict(sorted(DOCS.items())), "same_story": [], "different_story": []}
     (D / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
