@@ -410,7 +410,7 @@ def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Ru
     cm = rules.crumb_home.match(s)
     if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
         rest = (cm.group("rest") or "").strip()
-        if rest and not menu_like(rest):  # "Home  Society  Economy  Sports" is the menu, not a path
+        if rest and not menu_like(rest) and not _word_menu(rest):  # "Home  Society  Economy  Sports": the menu
             c.section = last_crumb(rest) or c.section
         c.drop("crumb", s)
         return ""
@@ -472,6 +472,13 @@ def _section_header(s: str, queue: list[str], c: Cleaned, lang: str | None, rule
         return True
     nxt = [q for q in list(queue)[:3] if q.strip()]
     return len(nxt) >= 2 and _date_line(nxt[0].strip(), lang, rules) is not None and is_headline_like(nxt[1].strip())
+
+
+def _word_menu(s: str) -> bool:
+    """Capitalised words run together with no path separator ("News Sport Business Life Opinion"): a menu
+    flattened by the scrape. A section path has separators or is a name of one to three words."""
+    words = s.split()
+    return len(words) > 3 and not _TRAIL_SEP.search(s) and all(w[0].isupper() or w == "&" for w in words)
 
 
 def _after_date(rest: str, dm: DateMention) -> str:
