@@ -3,7 +3,7 @@
 
 Written before the general plain-text rules, to tune them on: 22 articles from 13 made-up sites
 (none named by any rule) in en / ru / vi, as plain text, markdown scrapes, JSONL, UTF-16, KOI8-R and
-Windows-1252; a second and a third batch (16 more from 16 more sites, HTML pages among them) were written
+Windows-1252; three more batches (18 more from 18 more sites, HTML pages among them) were written
 before the rules for issue 10 (unseen sites). Each carries site furniture of the kinds news scrapes have (menus, skip links, share
 bars, "N min read" bylines, newsletter / subscribe promos, photo-licensing lines, wire credits,
 trust / copyright footers, print links, tag lines, most-read teaser lists) and a wire dateline.
@@ -1105,9 +1105,71 @@ w('nevaline_ru_city.txt', """Невская линия
 """, {"language": "ru", "published_date": "2026-03-12", "section": "Происшествия", "title": "В Петербурге задержали подозреваемых в краже кабеля метрополитена", "body_must_contain": ["Полиция Петербурга задержала трёх мужчин, которых подозревают в краже более двух километров кабеля", "Задержанным грозит до десяти лет лишения свободы."], "body_must_not_contain": ["Фото: Иван Петров", "Telegram-канале", "Время чтения", "Елена Иванова", "Добавить в закладки", "Комментарии", "Ещё по теме", "Из тоннеля метро"]})
 
 
+# ================================================================== fourth batch (issue 10), written before its rules:
+# HTML extracts that end with the author's name or a rule line after the text.
+
+PACIFICLEDGER = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Thailand's parliament approves same-day visa scheme for tourists | Pacific Ledger</title>
+<meta property="og:title" content="Thailand's parliament approves same-day visa scheme for tourists">
+<meta property="article:published_time" content="2026-03-04T09:10:00Z">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Thailand's parliament approves same-day visa scheme for tourists","datePublished":"2026-03-04T09:10:00Z","author":[{"@type":"Person","name":"Jintana Panyaarvudh"}]}</script>
+</head><body>
+<div class="Page-header"><a href="#main">Skip to main content</a><div class="Page-logo">Pacific Ledger</div>
+<ul class="Navigation"><li>World</li><li>U.S.</li><li>Politics</li><li>Sports</li><li>Entertainment</li><li>Business</li></ul>
+<div class="Promo">Newsletters</div></div>
+<main id="main"><div class="Page-content">
+<h1 class="Page-headline">Thailand's parliament approves same-day visa scheme for tourists</h1>
+<div class="Page-byline"><span>By JINTANA PANYAARVUDH</span><span>Updated 4:10 PM GMT+7, March 4, 2026</span></div>
+<div class="Page-actions">Share Copy Link copied Email Facebook X Reddit LinkedIn</div>
+<div class="RichTextStoryBody">
+<p>BANGKOK (AP) — Thailand's parliament on Wednesday approved a plan to let tourists from 60 countries obtain visas on the day they apply online, part of a push to revive a tourism industry that has yet to return to its pre-pandemic peak.</p>
+<p>The scheme, which takes effect in June, will replace a paper process that can take up to two weeks, the Tourism Ministry said.</p>
+<div class="Enhancement"><div class="Enhancement-item"><h2 class="Enhancement-title">RELATED COVERAGE</h2><ul><li><a href="/1">Thai tourism arrivals rise 12% in January</a></li><li><a href="/2">Bangkok airport opens new terminal</a></li></ul></div></div>
+<p>Thailand received 35 million foreign visitors last year, short of the nearly 40 million recorded in 2019, according to government figures.</p>
+<p>The tourism sector accounts for about 12% of the country's economy and employs millions of people.</p>
+<p>___</p>
+<p>Associated Press writer Grant Peck contributed to this report.</p>
+</div>
+<div class="Page-below"><p>Copyright 2026 The Associated Press. All Rights Reserved.</p></div>
+<div class="PageList-items"><h2>Most read</h2><div><a>Storm hits coast</a></div><div><a>Markets rally</a></div></div>
+</div></main>
+<footer><a>About</a><a>Contact</a><a>Terms of Use</a><a>Privacy Policy</a></footer>
+</body></html>
+"""
+
+STOLICHNY = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
+<title>Правительство продлило льготную ипотеку для семей с детьми — Столичный вестник</title>
+<meta name="description" content="Программа продлена до 2030 года">
+</head><body>
+<header><div class="logo">Столичный вестник</div><nav><a>Политика</a><a>Экономика</a><a>Общество</a><a>Спорт</a></nav></header>
+<div class="layout">
+<div class="article">
+<div class="article-info"><span class="rubric">Экономика</span><span class="time">03.03.2026, 12:45</span><span class="views">2 341</span></div>
+<h1>Правительство продлило льготную ипотеку для семей с детьми</h1>
+<div class="subtitle">Программа будет действовать до 2030 года</div>
+<div class="article-body">
+<p>Правительство России продлило программу семейной ипотеки до конца 2030 года, сообщила пресс-служба кабмина. Ставка по кредитам сохранится на уровне 6% годовых.</p>
+<p>Воспользоваться программой смогут семьи, в которых после 1 января 2018 года родился ребёнок, а также семьи с двумя несовершеннолетними детьми.</p>
+<div class="incut"><span>Материалы по теме</span><a href="/x">Ставки по ипотеке снизились в феврале</a></div>
+<p>С начала действия программы по ней выдано более 2,5 млн кредитов на сумму свыше 10 трлн рублей, отметили в Минфине.</p>
+<p class="author">Мария Ковалёва</p>
+</div>
+<div class="article-footer"><p>Теги: <a>ипотека</a>, <a>правительство</a></p><p>Нашли ошибку? Выделите фрагмент и нажмите Ctrl+Enter</p></div>
+</div>
+<aside><div class="widget"><h3>Главное за сутки</h3><p>ЦБ сохранил ключевую ставку на уровне 16%. Решение совпало с ожиданиями аналитиков.</p><p>В Москве открылся новый музей.</p></div></aside>
+</div>
+<footer><p>© 2026 «Столичный вестник». Все права защищены. Использование материалов разрешено только с письменного согласия редакции.</p></footer>
+</body></html>
+"""
+
+w('pacificledger_en_ap.html', PACIFICLEDGER, {"language": "en", "published_date": "2026-03-04", "title": "Thailand's parliament approves same-day visa scheme for tourists", "source": "AP", "dateline": "BANGKOK", "body_must_contain": ["Thailand's parliament on Wednesday approved a plan to let tourists from 60 countries obtain visas", "Thailand received 35 million foreign visitors last year", "The tourism sector accounts for about 12% of the country's economy and employs millions of people."], "body_must_not_contain": ["Skip to main content", "JINTANA", "Copy Link", "RELATED COVERAGE", "Thai tourism arrivals", "___", "contributed to this report", "All Rights Reserved", "Most read", "Privacy Policy"]})
+
+w('stolichny_ru_page.html', STOLICHNY, {"language": "ru", "published_date": "2026-03-03", "title": "Правительство продлило льготную ипотеку для семей с детьми", "body_must_contain": ["Правительство России продлило программу семейной ипотеки до конца 2030 года", "отметили в Минфине."], "body_must_not_contain": ["Столичный вестник", "2 341", "Материалы по теме", "Ставки по ипотеке снизились", "Мария Ковалёва", "Теги:", "Ctrl+Enter", "Главное за сутки", "ЦБ сохранил", "Все права защищены"]})
+
+
 if __name__ == "__main__":
-    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 38 articles "
-             "from 29 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
+    about = ("Dev corpus for the general plain-text rules (tests/articles_dev, generated by make_dev.py): 40 articles "
+             "from 31 made-up sites that no rule names, en/ru/vi, txt/markdown/JSONL/UTF-16/KOI8-R/cp1252. "
              "Expectations are a human reading of each text. Tuned on; the eval/ corpus is not.")
     out = {"about": about, "documents": dict(sorted(DOCS.items())), "same_story": [], "different_story": []}
     (D / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
