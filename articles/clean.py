@@ -207,7 +207,7 @@ def clean_text(
             if line_key(b.text) in template_lines:
                 b.furniture, b.good = "template", False
     header = _extract_header(blocks, lang, rules) if extracted else set()
-    run = (max(header, default=-1) + 1, len(lines) - 1) if extracted and lines else main_run(blocks)
+    run = (max(header, default=-1) + 1, _extract_end(blocks, lang, rules)) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     title_at = -1
     cands = [] if extracted else _title_candidates(lines, blocks, first, headings, rules)
@@ -374,6 +374,27 @@ def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[
         elif not text_seen or (density == 0 and _is_name(b.text)):
             out.add(i)
     return set()  # no good block: nothing tells where the article starts
+
+
+def _reads_as_text(b: Block, lang: str | None, rules: Rules) -> bool | None:
+    """A sentence of a few words, or words dense enough in function words; None without a stoplist to judge."""
+    n, density = stop_density(b.text, lang, rules)
+    if density is None:
+        return None
+    return (b.sentence_end and n >= 4) or (n >= 5 and density >= PROSE_STOPWORD_DENSITY)
+
+
+def _extract_end(blocks: list[Block], lang: str | None, rules: Rules) -> int:
+    """The last line of an extract's text: what follows the last good block and does not read as text, to the
+    end (the author's name, a rule line, teaser headlines), is the page's footer the extractor kept."""
+    end: int | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        if b.good:
+            return i if end is None else end
+        if end is None and b.furniture is None and _reads_as_text(b, lang, rules) is not False:
+            end = i  # text after the last good block: the article goes on to here
+    return len(blocks) - 1  # no good block: nothing tells where the article ends
 
 
 def _is_name(s: str) -> bool:
