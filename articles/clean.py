@@ -373,9 +373,7 @@ def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[
             text_seen = True
         elif not text_seen or (density == 0 and _is_name(b.text)):
             out.add(i)
-    # no good block: the header runs to the end when no line reads as text (a page of furniture and a masthead),
-    # else nothing tells where the article starts
-    return set() if text_seen or any(_reads_as_text(b, lang, rules) is None for b in blocks) else out
+    return set()  # no good block: nothing tells where the article starts
 
 
 def _reads_as_text(b: Block, lang: str | None, rules: Rules) -> bool | None:
