@@ -116,9 +116,13 @@ def _drop_labelled_teasers(tree: HTMLTree, run: Node | None, rules: Rules, remov
 
 
 def has_prose(text: str, rules: Rules) -> bool:
-    """A page with an article has at least one paragraph of running text; menus and footers have none."""
+    """A page with an article has at least one paragraph of running text; menus and footers have none, and the
+    sentences of a cookie notice or a promo (furniture by their wording) are no article either."""
     words, chars = int(rules.raw["html_prose_min_words"]), int(rules.raw["html_prose_min_chars"])
-    return any(_is_prose(p) and (len(p.split()) >= words or len(p) >= chars) for p in text.split("\n"))
+    return any(
+        _is_prose(p) and (len(p.split()) >= words or len(p) >= chars) and rules.furniture_kind(p.strip()) is None
+        for p in text.split("\n")
+    )
 
 
 def _covers(text: str, prose: str, share: float) -> bool:
