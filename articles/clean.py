@@ -237,7 +237,7 @@ def clean_text(
             c.drop("share" if is_share_bar(s, rules) else b.furniture or "related", s)
             continue
         if i == title_at:
-            c.title = s
+            c.title = _without_site_name(s, lines, rules)
             continue
         if is_share_bar(s, rules):
             c.drop("share", s)
@@ -352,6 +352,23 @@ def clean_text(
             at.append(i)
     _guard_main_run(c, blocks, first, last, at)
     return c
+
+
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
+
+
+def _without_site_name(title: str, lines: list[str], rules: Rules) -> str:
+    """A title bar's headline without the site name appended ("Headline | Site", "Заголовок — Сайт"): the part
+    after the last separator goes when the page prints it as a line of its own (its masthead) or it is a domain."""
+    for sep in rules.raw.get("html_title_separators") or []:
+        head, found, tail = title.rpartition(sep)
+        tail = tail.strip()
+        if not found or len(head.split()) < 3 or not tail or len(tail.split()) > 5:
+            continue
+        folded = tail.casefold()
+        if _DOMAIN.fullmatch(tail) or any(ln.strip().casefold() == folded for ln in lines):
+            return head.strip()
+    return title
 
 
 def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[int]:
