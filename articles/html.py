@@ -89,7 +89,7 @@ def _main_prose(tree: HTMLTree) -> tuple[Node | None, str]:
     return node, "\n\n".join(best)
 
 
-_LABEL_SELECTOR = "h2, h3, h4, h5, h6, p, strong, b, [class*=title i], [class*=heading i]"
+_LABEL_SELECTOR = "h2, h3, h4, h5, h6, p, span, strong, b, [class*=title i], [class*=heading i]"
 
 
 def _drop_labelled_teasers(tree: HTMLTree, run: Node | None, rules: Rules, removed: list[dict[str, str]]) -> None:
