@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from indexing import compare, ledger, versions
 from tests.conftest import ROOT, run_cli
@@ -27,12 +27,9 @@ def _rule_change(tmp_path: Path, seed_dir: Path) -> Path:
     cfg = tmp_path / "config"
     shutil.copytree(ROOT / "config", cfg)
     titles = [articles.process_path(seed_dir / name, name)[0]["title"] for name in RETITLED]
-    rules = (cfg / "rules.yaml").read_text(encoding="utf-8")
-    marker = "More news, News, Newsletter]"
-    assert marker in rules
-    rules = rules.replace(marker, marker[:-1] + ", " + ", ".join(json.dumps(t, ensure_ascii=False) for t in titles)
-                          + "]", 1)
-    (cfg / "rules.yaml").write_text(rules, encoding="utf-8")
+    rules = yaml.safe_load((cfg / "rules.yaml").read_text(encoding="utf-8"))
+    rules["markers"]["en"]["crumb_lines"] += titles  # whole lines that are site furniture
+    (cfg / "rules.yaml").write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
     agencies = (cfg / "agencies.yaml").read_text(encoding="utf-8")
     tass = re.search(r"^  - name: TASS\n(?:    .*\n)+", agencies, re.M)
     assert tass
