@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -184,6 +185,11 @@ _RUN_CLASS = (
 _RUN = re.compile(_RUN_CLASS + "+")
 # what makes a run worth repairing: a mojibake signature or a replacement character (a hole)
 _TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
+# a whole run holding a trigger (every trigger character is a run character, so the match is the run's full
+# extent): the runs _repair_lossy repairs, found in one scan. Starting only at a run's first character keeps
+# the scan linear on long runs without a trigger.
+_TRIGGER_RUN = re.compile(f"(?<!{_RUN_CLASS}){_RUN_CLASS}*?(?:{_TRIGGER.pattern}){_RUN_CLASS}*")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes a surrogateescape decode could not read
 
 
 def _char_byte(ch: str) -> int | None:
@@ -283,28 +289,55 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
         return run
 
 
+def _fast_runs(runs: list[str]) -> list[str | None]:
+    """_repair_run's fast path for many runs in one encode/decode (a per-run call dominated lossy repair):
+    each run's text when it re-encodes to complete UTF-8, else None (holes, unmappable or broken bytes).
+    Runs are joined by NUL, an ASCII byte no run holds and no UTF-8 sequence can swallow, so each run
+    decodes exactly as it would alone."""
+    out: list[str | None] = [None] * len(runs)
+    idx = [k for k, r in enumerate(runs) if "\ufffd" not in r]  # a hole: never the fast path
+    if not idx:
+        return out
+    decoded = "\x00".join(runs[k] for k in idx).translate(_TO_LATIN1).encode("latin-1").decode(
+        "utf-8", "surrogateescape"
+    )
+    check = _ESCAPED.search(decoded) is not None
+    for k, part in zip(idx, decoded.split("\x00"), strict=True):
+        if not (check and _ESCAPED.search(part)):
+            out[k] = part
+    return out
+
+
 def _repair_lossy(text: str) -> str:
     """Repair every run of cp1252-range characters that holds a mojibake signature or a hole (only those:
     the runs are found from the signatures, so clean accented text around them costs nothing)."""
+    spans = [m.span() for m in _TRIGGER_RUN.finditer(text)]
+    if not spans:
+        return text
     holes: list[tuple[str, ...]] = []
+    runs = [text[s:e] for s, e in spans]
+    fast = _fast_runs(runs)
     parts: list[str] = []
     pos = 0
-    run_byte = _RUN_BYTE
-    for m in _TRIGGER.finditer(text):
-        s = m.start()
-        if s < pos:
-            continue  # inside a run already repaired
-        while s > pos and text[s - 1] in run_byte:
-            s -= 1
-        e = _RUN.match(text, m.start()).end()  # type: ignore[union-attr]
+    for (s, e), run, done in zip(spans, runs, fast, strict=True):
         parts.append(text[pos:s])
-        parts.append(_repair_run(text[s:e], holes))
+        parts.append(done if done is not None else _repair_run(run, holes))  # in order: holes are numbered
         pos = e
-    if not parts:
-        return text
     parts.append(text[pos:])
     fixed = "".join(parts)
     return _resolve_holes(fixed, holes) if holes else fixed
+
+
+@lru_cache(maxsize=4)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that searches true exactly when one of `patterns` does (an alternation), or None when they
+    cannot be joined safely (groups that a backreference could number, differing flags)."""
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
@@ -328,6 +361,8 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
             r = rank_of[ch] = k if k >= 0 else len(prior)
         return r
 
+    gate = _any_of(tuple(p for p, _ in patterns))
+
     def base(lw: str) -> float:
         s = base_of.get(lw)
         if s is None:
@@ -336,9 +371,10 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
                 s += 6
             if lw in words:
                 s += 5
-            for pat, weight in patterns:
-                if pat.search(lw):
-                    s += weight
+            if gate is None or gate.search(lw):  # most candidates match no pattern: one search tells
+                for pat, weight in patterns:
+                    if pat.search(lw):
+                        s += weight
             base_of[lw] = s
         return s
 
