@@ -31,7 +31,9 @@ def _starts_sentence(text: str, start: int) -> bool:
     if not _SENT_BREAK.search(text, max(0, start - 3), start):
         return _newline_since_last_token(text, start)
     return not _OPEN_QUOTE.search(text, max(0, start - 40), start)
-_NUMBER = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+# the first digit outside the alternation (same matches): a pattern led by a digit class lets the engine skip
+# to the next digit, an alternation is tried at every position (3x slower over a whole text)
+_NUMBER = re.compile(r"\d(?:\d{0,2}(?:[,.\u202f ]\d{3})+(?!\d)|\d*(?:[.,]\d+)?)")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
 _GROUP_SEP = re.compile(r"[,.\u202f ]")
 MAX_NAMES = 200
@@ -234,18 +236,21 @@ def _number_keys(text: str, rules: Rules) -> set[str]:
     keys: set[str] = set()
     scale_pat, scales = _scale_pattern(rules)
     for m in _NUMBER.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+        start, end = m.span()
+        if start and ((prev := text[start - 1]).isalnum() or prev in ".,"):
             continue
         raw = m.group(0)
-        if _GROUPED.fullmatch(raw):
+        plain = raw.isdigit()  # most numbers: no separator, so neither grouped nor decimal
+        if plain:
+            value = float(raw)
+        elif _GROUPED.fullmatch(raw):
             value = float(_GROUP_SEP.sub("", raw))
         else:
             try:
                 value = float(raw.replace(",", "."))
             except ValueError:
                 continue
-        plain = raw.isdigit()
-        sm = scale_pat.match(text, m.end()) if scale_pat is not None else None
+        sm = scale_pat.match(text, end) if scale_pat is not None else None
         if sm is not None:
             value = round(value * scales[" ".join(sm.group(0).split()).lower()], 3)
             plain = False
