@@ -66,6 +66,9 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
+_NOT_LOW = bytes(range(0x20, 0x100))
+
+
 def _bomless_utf16(head: bytes) -> str | None:
     """UTF-16 saved without a byte-order mark: on one side of nearly every byte pair the same control byte
     (the high byte of Latin, Cyrillic or Vietnamese letters: 00, 04, 1E); the order is read off the side."""
@@ -74,6 +77,8 @@ def _bomless_utf16(head: bytes) -> str | None:
         return None
     even, odd = head[0 : pairs * 2 : 2], head[1 : pairs * 2 : 2]
     for hi, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(hi.translate(None, _NOT_LOW)) < 0.4 * pairs:
+            continue  # too few bytes below 0x20 for any of them to be the high byte: skip the 32 counts
         top = max(range(0x20), key=hi.count)
         if hi.count(top) < 0.4 * pairs:
             continue

@@ -28,6 +28,8 @@ def _starts_sentence(text: str, start: int) -> bool:
     A quote opened after a word is mid-sentence: Russian puts company names in quotes (СП «Вьетсовпетро»)."""
     if start == 0:
         return True
+    if start >= 2 and text[start - 1] == " " and (c := text[start - 2]).isalnum() and not c.isdecimal():
+        return False  # the common case, "word Name": what the two checks below conclude, without a regex
     if not _SENT_BREAK.search(text, max(0, start - 3), start):
         return _newline_since_last_token(text, start)
     return not _OPEN_QUOTE.search(text, max(0, start - 40), start)
@@ -37,6 +39,7 @@ _NUMBER = re.compile(r"\d(?:\d{0,2}(?:[,.\u202f ]\d{3})+(?!\d)|\d*(?:[.,]\d+)?)"
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
 _GROUP_SEP = re.compile(r"[,.\u202f ]")
 MAX_NAMES = 200
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one C scan (max() over a str makes a string per character)
 
 
 @lru_cache(maxsize=2)
@@ -83,7 +86,7 @@ def _runs(text: str) -> list[tuple[list[str], bool]]:
     cur: list[str] = []
     cur_initial = False
     last_end = -2  # end of the previous capitalised token
-    for m in _cap_token(max(text, default="") > "\uffff").finditer(text):
+    for m in _cap_token(_ASTRAL.search(text) is not None).finditer(text):
         start, end = m.span()
         w = m.group(0)
         if w[-2:] in _POSSESSIVE_TAILS:
