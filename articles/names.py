@@ -135,10 +135,15 @@ def names_with_ascii(names: list[str]) -> list[str]:
     out: dict[str, None] = {}
     for n in names:
         out.setdefault(n, None)
-        a = unidecode(n).strip()
+        a = _ascii(n)
         if a and a != n:
             out.setdefault(a, None)
     return list(out)
+
+
+@lru_cache(maxsize=16384)  # bounded: names recur across articles (places, leaders, agencies)
+def _ascii(name: str) -> str:
+    return unidecode(name).strip()
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +226,11 @@ def name_keys(name: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=16384)  # bounded: names recur across articles; the keys depend on the name alone
+def _name_keys(name: str) -> frozenset[str]:
+    return frozenset(name_keys(name))
+
+
 @lru_cache(maxsize=4)
 def _scale_pattern(rules: Rules) -> tuple[re.Pattern[str] | None, dict[str, float]]:
     """Scale words after a number ("7.1 billion", "7,1 млрд", "690 тысяч", "7,1 tỷ") from languages.yaml."""
@@ -275,7 +285,7 @@ def fingerprint(
     text = f"{title}\n\n{body}" if title else body
     keys: set[str] = set()
     for name in names if names is not None else extract_names(text, rules):
-        keys |= name_keys(name)
+        keys |= _name_keys(name)
     keys |= _number_keys(text, rules)
     for dm in find_dates(text, lang, rules):
         if dm.day:
