@@ -231,6 +231,7 @@ def _utf8_len(lead: int) -> int:
 
 _HOLE_BASE = 0xF0000  # supplementary private use: never in scraped news text
 _HOLE = re.compile("[\U000f0000-\U000fffff]")
+_HOLE_FIRST, _HOLE_LAST = "\U000f0000", "\U000fffff"  # the range of _HOLE, compared without a regex call
 _HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
 _TEXT_WORD = re.compile(r"[^\W\d_]+")
 
@@ -389,7 +390,7 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
 
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
-        positions = [k for k, ch in enumerate(word) if _HOLE.match(ch)]
+        positions = [k for k, ch in enumerate(word) if _HOLE_FIRST <= ch <= _HOLE_LAST]  # no regex call per character
         options = [holes[ord(word[k]) - _HOLE_BASE] for k in positions]
         if len(positions) > 4:
             options = [o[:1] for o in options]
@@ -406,8 +407,25 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
         known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
         n_known = len(known)
         known_upper = all(c.isupper() for c in known)
-        chars = list(word)  # every hole position is overwritten for each candidate
         best, best_score = word, float("-inf")
+        if len(positions) == 1:  # most words: one hole, the loop below without its per-candidate generality
+            k = positions[0]
+            head, tail = word[:k], word[k + 1 :]
+            for ch in options[0]:
+                cand = head + ch + tail
+                sc = base(cand.lower())
+                r04, alpha, upper, lower = traits[ch]
+                upper_word = known_upper and n_known + (1 if alpha else 0) > 1
+                sc -= r04
+                if alpha and k > 0 and not upper_word and upper:
+                    sc -= 4
+                if alpha and upper_word and lower:
+                    sc -= 4
+                if sc > best_score:
+                    best, best_score = cand, sc
+            done[key] = best
+            return best
+        chars = list(word)  # every hole position is overwritten for each candidate
         for picks in itertools.product(*options):
             for k, ch in zip(positions, picks, strict=True):
                 chars[k] = ch
