@@ -188,8 +188,8 @@ def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[i
     cs = ce = -1  # the open window: its start, its end before widening
     for m in _DIGITS.finditer(text):
         ms, me = m.span()
-        s = max(0, ms - before)
-        e = min(n, me + after)
+        s = ms - before if ms > before else 0  # (not max/min: a builtin call per digit run shows here)
+        e = me + after if me + after < n else n
         if s <= ce:  # merged whatever the widening (a start only moves left, an end only right)
             ce = e
             continue
