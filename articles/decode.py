@@ -217,6 +217,8 @@ _RUN_CHARS = [chr(o) for o in range(0x80, 0x100)] + list(
 _RUN_BYTE: dict[str, int | None] = {ch: _char_byte(ch) for ch in _RUN_CHARS}
 # the same as a str.translate table for the fast path: runs with neither holes nor unmappable characters
 _TO_LATIN1 = {ord(ch): v for ch, v in _RUN_BYTE.items() if v is not None and v >= 0}
+# the run characters the table cannot map (the hole, and "‛", which cp1252 lacks): such runs take the slow path
+_NO_BYTE = re.compile("[" + "".join(re.escape(ch) for ch, v in _RUN_BYTE.items() if v is None or v < 0) + "]")
 
 
 def _utf8_len(lead: int) -> int:
@@ -301,12 +303,14 @@ def _fast_runs(runs: list[str]) -> list[str | None]:
     Runs are joined by NUL, an ASCII byte no run holds and no UTF-8 sequence can swallow, so each run
     decodes exactly as it would alone."""
     out: list[str | None] = [None] * len(runs)
-    idx = [k for k, r in enumerate(runs) if "\ufffd" not in r]  # a hole: never the fast path
+    idx = [k for k, r in enumerate(runs) if not _NO_BYTE.search(r)]  # a hole or "‛": never the fast path
     if not idx:
         return out
-    decoded = "\x00".join(runs[k] for k in idx).translate(_TO_LATIN1).encode("latin-1").decode(
-        "utf-8", "surrogateescape"
-    )
+    try:
+        raw = "\x00".join(runs[k] for k in idx).translate(_TO_LATIN1).encode("latin-1")
+    except UnicodeEncodeError:  # unreachable (_NO_BYTE holds every character without a byte): be safe anyway
+        return out
+    decoded = raw.decode("utf-8", "surrogateescape")
     check = _ESCAPED.search(decoded) is not None
     for k, part in zip(idx, decoded.split("\x00"), strict=True):
         if not (check and _ESCAPED.search(part)):
