@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from . import captions as cap
-from .blocks import Block, classify, main_run, menu_like, signoff_agency
+from .blocks import PROSE_STOPWORD_DENSITY, Block, classify, main_run, menu_like, signoff_agency, stop_density
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
 from .rules import Rules, get_rules
@@ -206,10 +206,11 @@ def clean_text(
         for b in blocks:
             if line_key(b.text) in template_lines:
                 b.furniture, b.good = "template", False
-    run = (0, len(lines) - 1) if extracted and lines else main_run(blocks)
+    header = _extract_header(blocks, lang, rules) if extracted else set()
+    run = (max(header, default=-1) + 1, _extract_end(blocks, lang, rules)) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
     title_at = -1
-    cands = _title_candidates(lines, blocks, first, headings, rules)
+    cands = [] if extracted else _title_candidates(lines, blocks, first, headings, rules)
     if cands:
         lead = " ".join(b.text for b in blocks[first : last + 1] if b.good or b.prose)[:500]
         dl = find_dateline(lead, rules) if lead else None
@@ -236,7 +237,7 @@ def clean_text(
             c.drop("share" if is_share_bar(s, rules) else b.furniture or "related", s)
             continue
         if i == title_at:
-            c.title = s
+            c.title = _without_site_name(s, lines, rules)
             continue
         if is_share_bar(s, rules):
             c.drop("share", s)
@@ -311,7 +312,7 @@ def clean_text(
         if b.link_density >= LINK_LIST_DENSITY and not b.prose:
             c.drop("related", s)  # a line made of links: navigation or teasers, wherever it stands
             continue
-        if i < first and not b.prose:
+        if i < first and not b.prose and (not extracted or i in header):
             c.header_dates.extend(find_dates(s, lang, rules)[:1])
             c.drop("menu", s)  # site name, menu, teaser above the article
             continue
@@ -353,6 +354,72 @@ def clean_text(
     return c
 
 
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
+
+
+def _without_site_name(title: str, lines: list[str], rules: Rules) -> str:
+    """A title bar's headline without the site name appended ("Headline | Site", "Заголовок — Сайт"): the part
+    after the last separator goes when the page prints it as a line of its own (its masthead) or it is a domain."""
+    for sep in rules.raw.get("html_title_separators") or []:
+        head, found, tail = title.rpartition(sep)
+        tail = tail.strip()
+        if not found or len(head.split()) < 3 or not tail or len(tail.split()) > 5:
+            continue
+        folded = tail.casefold()
+        if _DOMAIN.fullmatch(tail) or any(ln.strip().casefold() == folded for ln in lines):
+            return head.strip()
+    return title
+
+
+def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[int]:
+    """Lines of an extract above its first good block that are the page header, not text. Extractors keep the
+    header's short lines (masthead, section, author's name, byline box): above the first line that reads as
+    text, every line with too few words or no function words; between it (a standfirst) and the first good
+    block, only a name (a few capitalised words). Without a stoplist nothing is judged."""
+    out: set[int] = set()
+    text_seen = False
+    for i, b in enumerate(blocks):
+        if b.good:
+            return out
+        if b.furniture:
+            continue
+        n, density = stop_density(b.text, lang, rules)
+        if density is None:
+            continue
+        if (b.sentence_end and n >= 4) or (n >= 5 and density >= PROSE_STOPWORD_DENSITY):
+            text_seen = True
+        elif not text_seen or (density == 0 and _is_name(b.text)):
+            out.add(i)
+    return set()  # no good block: nothing tells where the article starts
+
+
+def _reads_as_text(b: Block, lang: str | None, rules: Rules) -> bool | None:
+    """A sentence of a few words, or words dense enough in function words; None without a stoplist to judge."""
+    n, density = stop_density(b.text, lang, rules)
+    if density is None:
+        return None
+    return (b.sentence_end and n >= 4) or (n >= 5 and density >= PROSE_STOPWORD_DENSITY)
+
+
+def _extract_end(blocks: list[Block], lang: str | None, rules: Rules) -> int:
+    """The last line of an extract's text: what follows the last good block and does not read as text, to the
+    end (the author's name, a rule line, teaser headlines), is the page's footer the extractor kept."""
+    end: int | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        if b.good:
+            return i if end is None else end
+        if end is None and b.furniture is None and _reads_as_text(b, lang, rules) is not False:
+            end = i  # text after the last good block: the article goes on to here
+    return len(blocks) - 1  # no good block: nothing tells where the article ends
+
+
+def _is_name(s: str) -> bool:
+    """A few capitalised words and nothing else: a person's or a site's name."""
+    words = s.split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() and w.replace(".", "").replace("-", "").isalpha() for w in words)
+
+
 def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Rules) -> str | None:
     """Crumbs, section names and "Published: <date>" lines above the article: None when the line is none of
     them, else what is left of it to read ("" when all of it was consumed)."""
@@ -381,7 +448,7 @@ def _header_line(s: str, nxt: list[str], c: Cleaned, lang: str | None, rules: Ru
     cm = rules.crumb_home.match(s)
     if cm and len(s.split()) <= 10 and not _SENTENCE_END.search(s):
         rest = (cm.group("rest") or "").strip()
-        if rest and not menu_like(rest):  # "Home  Society  Economy  Sports" is the menu, not a path
+        if rest and not menu_like(rest) and not _word_menu(rest):  # "Home  Society  Economy  Sports": the menu
             c.section = last_crumb(rest) or c.section
         c.drop("crumb", s)
         return ""
@@ -443,6 +510,13 @@ def _section_header(s: str, queue: list[str], c: Cleaned, lang: str | None, rule
         return True
     nxt = [q for q in list(queue)[:3] if q.strip()]
     return len(nxt) >= 2 and _date_line(nxt[0].strip(), lang, rules) is not None and is_headline_like(nxt[1].strip())
+
+
+def _word_menu(s: str) -> bool:
+    """Capitalised words run together with no path separator ("News Sport Business Life Opinion"): a menu
+    flattened by the scrape. A section path has separators or is a name of one to three words."""
+    words = s.split()
+    return len(words) > 3 and not _TRAIL_SEP.search(s) and all(w[0].isupper() or w == "&" for w in words)
 
 
 def _after_date(rest: str, dm: DateMention) -> str:

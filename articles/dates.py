@@ -87,11 +87,11 @@ def _patterns(rules: Rules) -> _Patterns:
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
         month_first=re.compile(
             r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{1,2})?"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?" + time
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d)" + _YEAR_END + ")?" + time
         ),
         day_first=re.compile(
             r"(?P<d>\d(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
-            rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:{ysuf}))?)?" + time
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
             rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)\s+(?:{mw})\s+(?P<m>[01]?\d)(?:\s+(?:{yw})\s+(?P<y>(?:19|20)\d\d))?", i
@@ -175,6 +175,8 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
 
 
 _DIGITS = re.compile(r"\d+")
+# a year ends at a non-digit, or runs into a clock time a page glued to it ("March 3, 20264:25 AM")
+_YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
 
 
 def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[int, str]]:

@@ -451,8 +451,37 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
     return _HOLE_WORD.sub(fix_word, text)
 
 
+# UTF-8 read as Windows-1251: each Cyrillic letter became "Р" or "С" (lead bytes D0, D1) and a character of
+# cp1251's 0x80-0xBF block ("РќРѕРІРѕСЃС‚Рё"); "—" became "вЂ”". The one byte cp1251 cannot show (0x98, in "И")
+# comes back as U+FFFD or as the C1 control U+0098.
+_CP1251_HIGH = bytes(range(0x80, 0x100)).decode("cp1251", errors="replace")
+_MOJIBAKE_1251 = re.compile("[РС][" + re.escape(_CP1251_HIGH[:0x40] + "\u0098") + "]|вЂ|в„")
+_RUN_1251 = re.compile("[" + re.escape(_CP1251_HIGH + "\u0098") + "]+")
+_TO_1251 = {ord(ch): 0x80 + i for i, ch in enumerate(_CP1251_HIGH) if ch != "\ufffd"} | {0xFFFD: 0x98, 0x98: 0x98}
+MOJIBAKE_1251_MIN = 3  # signatures a text needs before it is read back: a stray "С…" in real Russian is one
+
+
+def _repair_1251(text: str) -> str:
+    """Read back, as UTF-8, every run of cp1251 characters that holds the signature (a run that does not
+    decode stays as it was)."""
+    def fix(m: re.Match[str]) -> str:
+        run = m.group()
+        if not _MOJIBAKE_1251.search(run):
+            return run
+        try:
+            return run.translate(_TO_1251).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return run
+
+    return _RUN_1251.sub(fix, text)
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
-    """Fix UTF-8-read-as-cp1252 text; cheap check first so clean text costs one regex search."""
+    """Fix UTF-8-read-as-cp1252 (or cp1251) text; cheap checks first so clean text costs a few regex searches."""
+    if ("Р" in text or "С" in text or "в" in text) and len(_MOJIBAKE_1251.findall(text[:20000])) >= MOJIBAKE_1251_MIN:
+        fixed = _repair_1251(text)
+        if fixed != text:
+            return repair_mojibake(fixed)[0], True
     if not _MOJIBAKE.search(text) and "\ufffd" not in text:
         return text, False
     fixed = _repair_lossy(text)

@@ -55,8 +55,9 @@ def _furniture_selectors(rules: Rules) -> list[str]:
     word (config/rules.yaml) and that hold no paragraph (a page wrapper named "has-sidebar" holds the article)."""
     words = [str(w).lower() for w in rules.raw.get("html_drop_class_words") or []]
     tags = ", ".join(str(t) for t in rules.raw["html_furniture_tags"])
-    sel = ", ".join(f':is({tags})[class*="{w}" i]:not(:has(p)), :is({tags})[id*="{w}" i]:not(:has(p))' for w in words)
-    return [sel] if words else []
+    attrs = ", ".join(f'[class*="{w}" i], [id*="{w}" i]' for w in words)
+    # one compound selector: `:has(p)` is the costly test, and it runs once per candidate, not once per word
+    return [f":is({tags}):is({attrs}):not(:has(p))"] if words else []
 
 
 def _drop_headline(tree: HTMLTree, title: str | None) -> None:
@@ -76,21 +77,53 @@ def _is_prose(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and text.count(",") < 0.25 * len(text.split()) + 2
 
 
-def _main_prose(tree: HTMLTree) -> str:
+def _main_prose(tree: HTMLTree) -> tuple[Node | None, str]:
     """The page's main run of prose: the element whose own `<p>` children hold the most sentence text."""
     runs: dict[Node, list[str]] = {}
     for p in select(tree.body, "p"):
         text = _text(p)
         if text and p.parent is not None and _is_prose(text):
             runs.setdefault(p.parent, []).append(text)
-    best = max(runs.values(), key=lambda paras: sum(len(x) for x in paras), default=[])
-    return "\n\n".join(best)
+    if not runs:
+        return None, ""
+    node, best = max(runs.items(), key=lambda it: sum(len(x) for x in it[1]))
+    return node, "\n\n".join(best)
+
+
+_LABEL_SELECTOR = "h2, h3, h4, h5, h6, p, span, strong, b, [class*=title i], [class*=heading i]"
+
+
+def _drop_labelled_teasers(tree: HTMLTree, run: Node | None, rules: Rules, removed: list[dict[str, str]]) -> None:
+    """A box headed by a teaser label ("Related", "Tin liên quan", "Читайте также") lists other articles, with
+    their summaries (sentences the text cleaner would keep): the whole box goes, unless it holds the main run."""
+    inside: set[Node] = set()
+    node = run
+    while node is not None:
+        inside.add(node)
+        node = node.parent
+    for el in select(tree.body, _LABEL_SELECTOR):
+        label = _text(el)
+        m = rules.related_label.match(label) if label and len(label) <= 60 else None
+        if m is None or m.group("rest").strip():
+            continue
+        box = el.parent
+        while box is not None and box not in inside and _text(box) == label:
+            box = box.parent  # wrappers of the label alone
+        if box is None or box in inside or box.tag in ("body", "html", "main", "article"):
+            continue
+        text = _text(box)
+        removed.append({"kind": "related", "text": text[:500]})
+        box.decompose()
 
 
 def has_prose(text: str, rules: Rules) -> bool:
-    """A page with an article has at least one paragraph of running text; menus and footers have none."""
+    """A page with an article has at least one paragraph of running text; menus and footers have none, and the
+    sentences of a cookie notice or a promo (furniture by their wording) are no article either."""
     words, chars = int(rules.raw["html_prose_min_words"]), int(rules.raw["html_prose_min_chars"])
-    return any(_is_prose(p) and (len(p.split()) >= words or len(p) >= chars) for p in text.split("\n"))
+    return any(
+        _is_prose(p) and (len(p.split()) >= words or len(p) >= chars) and rules.furniture_kind(p.strip()) is None
+        for p in text.split("\n")
+    )
 
 
 def _covers(text: str, prose: str, share: float) -> bool:
@@ -115,6 +148,8 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
     removed: list[dict[str, str]] = []
     captions = _take_captions(tree, removed)
     _drop_headline(tree, meta.get("title"))
+    run, prose = _main_prose(tree)
+    _drop_labelled_teasers(tree, run, rules, removed)
     text = _tidy(
         extract_plain_text(
             tree,
@@ -127,7 +162,6 @@ def extract_html(markup: str, rules: Rules) -> HtmlArticle:
             skip_elements=_furniture_selectors(rules),
         )
     )
-    prose = _main_prose(tree)
     if len(prose) >= int(rules.raw["html_prose_run_min_chars"]) and not _covers(
         text, prose, float(rules.raw["html_prose_run_coverage"])
     ):

@@ -34,6 +34,7 @@ def _dateline_patterns(rules: Rules) -> list[tuple[re.Pattern[str], bool]]:
     fill = {
         "place": _PLACE,
         "caps_place": rf"[{_UP}][{_UP}.'’ -]{{1,38}}?",
+        "name": rf"[{_UP}][\w.'’+ -]{{0,24}}?",
         "agency": f"(?i:{rules.agency_alt})",  # wire styles differ in case: ИНТЕРФАКС, Интерфакс, INTERFAX
         "dash": _DASH,
     }
@@ -51,7 +52,7 @@ def find_dateline(paragraph: str, rules: Rules) -> Dateline | None:
         words = place.split()
         if place and (len(words) > 4 or len(place) < 2):
             continue
-        if not agency_required and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
+        if not agency_required and "place" in gd and (place != place.upper() or sum(c.isalpha() for c in place) < 3):
             continue
         if len(paragraph) - m.end() < 20:
             continue  # nothing after it: a caption credit or a headline, not a dateline

@@ -16,6 +16,7 @@ from .rules import Rules
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 MIN_OVERLAP = 0.25  # share of the candidate's content words found in the lead
+STANDFIRST_HEADLINE_OVERLAP = 0.15  # a headline right above a standfirst: some of its words in the lead
 
 
 @dataclass
@@ -73,4 +74,17 @@ def pick_title(
             score -= 0.7  # a masthead in capitals
         if score > best_score:
             best, best_score = c, score
+    if best is not None and not best.heading:
+        above = next((c for c in cands if c.index == best.index - 1), None)
+        if above is not None and _headline_over_standfirst(above, lead_stems, lang, rules):
+            return above
     return best or placed
+
+
+def _headline_over_standfirst(above: Candidate, lead: set[str], lang: str | None, rules: Rules) -> bool:
+    """Headline, then standfirst: a standfirst retells the lead, so it outscores the headline right above it;
+    that line is the headline when it reads as one (a few words, not in capitals) and still meets the lead."""
+    words = len(above.text.split())
+    if words < 4 or above.text.isupper() or rules.canonical_agency(above.text) != above.text:
+        return False
+    return overlap(above.text, lead, lang, rules) >= STANDFIRST_HEADLINE_OVERLAP

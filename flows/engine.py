@@ -35,7 +35,7 @@ from flows.sources import batched
 from flows.templates import StoredTemplates
 from flows.work import pipeline_version
 from indexing import bulk, ledger, state
-from indexing.client import check_reachable, is_transient, make_client, translated
+from indexing.client import check_reachable, is_transient, make_client
 from indexing.writer import BatchIndexer
 
 BATCH_SIZE = 200
@@ -128,11 +128,6 @@ class Sink:
                 ledger.upsert_quarantine(client, self.alias, counts.quarantine, run_id=self.run_id,
                                          source=self.source)
             cleared = self._clear(counts.ok_keys, known)
-        if counts.indexed or deleted:
-            # the next batch groups its stories with what is in the index: make this batch visible to it now,
-            # so story ids do not depend on refresh timing (same records whatever the runner or the speed)
-            with translated(client, f"refreshing {target}"):
-                client.indices.refresh(index=target)
         state.save(client, self.alias, entries)
         counts.quarantine = []  # in the ledger (or held) now: memory stays flat
         counts.ok_keys = set()
@@ -300,6 +295,12 @@ def connect(tell: Tell = silent) -> OpenSearch:
     client = bulk.uncompressed_on_loopback(make_client(settings, timeout=120))
     check_reachable(client, settings)
     return client
+
+
+def begin(started_at: float | None, on_progress: Tell | None) -> tuple[Clock, Tell, OpenSearch]:
+    """What every flow does first: its clock, whom it tells about progress, and a checked client."""
+    tell = on_progress or silent
+    return Clock(started_at), tell, connect(tell)
 
 
 def finish(client: OpenSearch, summary: dict, clock: Clock, *, kind: str, status: str = "ok",

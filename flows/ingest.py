@@ -58,11 +58,9 @@ def ingest(source: str = "seeds", alias: str | None = None, keep_missing: bool =
     the whole run, Prefect's start-up included. `on_progress(files, doing)` is told as batches are done and
     what the run waits for (the CLI's progress display); a local run only, a deployment has nobody to tell."""
     alias = alias or default_alias()
-    clock = engine.Clock(started_at)
-    tell = on_progress or engine.silent
     if not Path(source).exists():
         raise FileNotFoundError(f"source folder {source!r} does not exist (working directory {Path.cwd()})")
-    client = engine.connect(tell)
+    clock, tell, client = engine.begin(started_at, on_progress)
     target = versions.ensure(client, alias)
     src = source_id(source)
     run_id = ledger.new_run_id()

@@ -8,9 +8,9 @@ per field, quarantines by reason) and the swap is refused when it loses or quara
 (config/reindex.yaml; `force` overrides). The report goes to the ledger and the Prefect artifact either way.
 
 Nobody searches the new version while it is built, so it is built with `refresh_interval: -1` (no
-background refreshes): the engine refreshes it once after each batch, so that the next batch groups its
-stories with what is already in (the same records whatever the runner or the speed), and the template's
-interval is restored before the alias moves to it.
+background refreshes): the next batch groups its stories with what this run wrote from memory
+(indexing/writer.RecentStories, the same records whatever the runner or the speed), and the template's
+interval is restored and the version refreshed before the alias moves to it.
 """
 
 from __future__ import annotations
@@ -85,9 +85,7 @@ def reindex(source: str | None = None, alias: str | None = None, batch_size: int
     keep the previous version for rollback.
     `started_at`, `on_progress`: as for the ingest flow."""
     alias = alias or default_alias()
-    clock = engine.Clock(started_at)
-    tell = on_progress or engine.silent
-    client = engine.connect(tell)
+    clock, tell, client = engine.begin(started_at, on_progress)
     live = versions.current(client, alias)
     source = source or recorded_source(client, alias, live)
     if not Path(source).exists():

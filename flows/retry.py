@@ -36,9 +36,7 @@ def quarantine_retry(alias: str | None = None, batch_size: int = BATCH_SIZE, sta
     index; returns the run's summary.
     `started_at`, `on_progress`: as for the ingest flow."""
     alias = alias or default_alias()
-    clock = engine.Clock(started_at)
-    tell = on_progress or engine.silent
-    client = engine.connect(tell)
+    clock, tell, client = engine.begin(started_at, on_progress)
     target = versions.ensure(client, alias)
     run_id = ledger.new_run_id()
     totals = engine.Totals()

@@ -33,15 +33,53 @@ def existing(client: OpenSearch, index: str, ids: list[str]) -> dict[str, dict]:
     return {d["_id"]: d["_source"] for d in resp["docs"] if d.get("found")}
 
 
-def known_stories(client: OpenSearch, index: str, records: list[dict]) -> list[dict]:
-    """Indexed articles sharing a fingerprint term with `records`: the stories these may join."""
-    terms = sorted({t for r in records for t in articles.story_candidates_terms(r)})
+def _story_terms(records: list[dict]) -> list[str]:
+    return sorted({t for r in records for t in articles.story_candidates_terms(r)})[:1000]
+
+
+def known_stories(client: OpenSearch, index: str, records: list[dict], *, skip: list[str] = ()) -> list[dict]:
+    """Indexed articles sharing a fingerprint term with `records`: the stories these may join (but `skip`)."""
+    terms = _story_terms(records)
     if not terms:
         return []
-    resp = client.search(index=index, body={
-        "size": 200, "query": {"terms": {"fingerprint": terms[:1000]}},
-        "_source": list(fields(Record, STORY))})
+    query: dict = {"terms": {"fingerprint": terms}}
+    if skip:
+        query = {"bool": {"filter": [query], "must_not": [{"ids": {"values": list(skip)}}]}}
+    resp = client.search(index=index, body={"size": 200, "query": query, "_source": list(fields(Record, STORY))})
     return [h["_source"] for h in resp["hits"]["hits"]]
+
+
+class RecentStories:
+    """The story fields of what this run wrote, by fingerprint term: the next batch groups with them without a
+    refresh of the index after every batch. Bounded: when full, the index is refreshed (everything written is
+    then searchable) and this starts again, so memory stays flat and the candidates are the same either way."""
+
+    def __init__(self, limit: int = 5000) -> None:
+        self.limit = limit
+        self.docs: dict[str, dict] = {}
+        self.by_term: dict[str, set[str]] = {}
+
+    def add(self, records: list[dict]) -> None:
+        for r in records:
+            doc = {k: r.get(k) for k in fields(Record, STORY)}
+            doc["story_id"] = r.get("story_id") or r["id"]  # as indexed (documents.with_story_id)
+            self.docs[r["id"]] = doc
+            for t in articles.story_candidates_terms(r):
+                self.by_term.setdefault(t, set()).add(r["id"])
+
+    def matching(self, terms: list[str], most: int = 200) -> list[dict]:
+        """Those sharing the most terms first (as the index's search would rank them), `most` at the most."""
+        shared: dict[str, int] = {}
+        for t in terms:
+            for i in self.by_term.get(t, ()):
+                shared[i] = shared.get(i, 0) + 1
+        return [self.docs[i] for i in sorted(shared, key=lambda i: (-shared[i], i))[:most]]
+
+    def full(self) -> bool:
+        return len(self.docs) >= self.limit
+
+    def clear(self) -> None:
+        self.docs, self.by_term = {}, {}
 
 
 class BatchIndexer:
@@ -60,6 +98,8 @@ class BatchIndexer:
                 empty = client.count(index=index)["count"] == 0
         self.empty = empty
         self.written: set[str] = set()  # only kept while `empty`: ids this run wrote
+        self.recent = RecentStories()
+        self.searchable = not empty  # the index may hold stories this run did not write (or that left `recent`)
 
     def existing(self, ids: list[str]) -> dict[str, dict]:
         if self.empty:
@@ -68,10 +108,20 @@ class BatchIndexer:
             return existing(self.client, self.index, ids)
 
     def known_stories(self, records: list[dict]) -> list[dict]:
-        if self.empty and not self.written:
-            return []
+        """What this run wrote (from memory, whether refreshed or not) and what the index held before."""
+        mine = self.recent.matching(_story_terms(records))
+        if not self.searchable:
+            return mine
         with translated(self.client, f"reading {self.index}"):
-            return known_stories(self.client, self.index, records)
+            return mine + known_stories(self.client, self.index, records, skip=[d["id"] for d in mine])
+
+    def wrote(self, records: list[dict]) -> None:
+        if self.recent.full():
+            with translated(self.client, f"refreshing {self.index}"):
+                self.client.indices.refresh(index=self.index)
+            self.recent.clear()
+            self.searchable = True
+        self.recent.add(records)
 
     def __call__(self, records: list[dict]) -> Counts:
         return index_batch(self.client, self.index, records, indexer=self)
@@ -118,6 +168,7 @@ def index_batch(client: OpenSearch, index: str, records: list[dict], *, indexer:
     result = bulk.write_lines(client, index, bulk.prepared(index, ((r["id"], _document(r)) for r in fresh)),
                               chunk_size=chunk_size)
     failed = dict(result.failed)
+    indexer.wrote([r for r in fresh if r["id"] not in failed])
     for r in fresh:
         if r["id"] in failed:
             quarantine(r, failed[r["id"]])

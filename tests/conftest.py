@@ -42,12 +42,24 @@ SEEDS = ROOT / "seeds"
 CLI = [sys.executable, "-m", "newsindex.cli"]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _prefect_api() -> Iterator[None]:
+_ready: list[bool] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that talks to OpenSearch is an integration test, whether or not its module says so."""
+    for item in items:
+        if {"os_client", "alias"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(autouse=True)
+def _prefect_api(request: pytest.FixtureRequest) -> None:
     """Flows the tests run (in-process and through the CLI) talk to one real `prefect server start` with a
-    throwaway PREFECT_HOME, never the user's; started at import (it boots while tests are collected)."""
-    prefect_server.wait(_SERVER, os.environ["PREFECT_API_URL"], _PREFECT_HOME)
-    yield
+    throwaway PREFECT_HOME, never the user's. It boots while tests are collected; integration tests wait for
+    it, unit tests (pure functions) never need it."""
+    if not _ready and request.node.get_closest_marker("integration"):
+        prefect_server.wait(_SERVER, os.environ["PREFECT_API_URL"], _PREFECT_HOME)
+        _ready.append(True)
 
 
 @pytest.fixture(scope="session")

@@ -60,7 +60,7 @@ def test_captions_and_furniture_stay_out_of_the_body() -> None:
 
 def test_main_run_of_prose_and_coverage() -> None:
     tree = HTMLTree.parse(_page("", "<div><p>Home, News, Sport, Weather, Travel, Money, Culture</p></div>" + PARA * 4))
-    prose = _main_prose(tree)
+    _, prose = _main_prose(tree)
     assert prose.count("harbour wall") == 4 and "Weather" not in prose  # a comma list is not prose
     assert _covers(prose + "\n\nMore", prose, 0.5) and not _covers("Home\n\nNews", prose, 0.5)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -26,7 +27,19 @@ CLI = [sys.executable, "-m", "newsindex.cli"]
 #: here the way newsindex/prefect_env.quiet_prefect() should by default (see README, Operations); COLUMNS keeps
 #: rich from wrapping the line.
 QUIET = {"PREFECT_LOGGING_LEVEL": "CRITICAL", "COLUMNS": "1000"}
-THROWAWAY_PORT = 9220  # never the main 9200 node
+
+
+def _free_node_port(first: int = 9230, last: int = 9299) -> int:
+    """An HTTP port whose transport port (+100, scripts/opensearch-common.sh) is free too: never the main node."""
+    for port in range(first, last + 1):
+        try:
+            for p in (port, port + 100):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", p))
+        except OSError:
+            continue
+        return port
+    raise AssertionError(f"no free port pair in {first}-{last}")
 
 
 def _summary(proc) -> dict:
@@ -114,12 +127,13 @@ def _node(action: str, port: int) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def throwaway_node():
-    """A separate node on 9220 (its own data dir), stopped at teardown."""
-    proc = _node("start", THROWAWAY_PORT)
+    """A separate node on a free port (its own data dir), stopped at teardown."""
+    port = _free_node_port()
+    proc = _node("start", port)
     assert proc.returncode == 0, proc.stderr
-    pidfile = Path(_node("pidfile", THROWAWAY_PORT).stdout.strip())
-    yield {"url": f"http://127.0.0.1:{THROWAWAY_PORT}", "pidfile": pidfile}
-    _node("stop", THROWAWAY_PORT)
+    pidfile = Path(_node("pidfile", port).stdout.strip())
+    yield {"url": f"http://127.0.0.1:{port}", "port": port, "pidfile": pidfile}
+    _node("stop", port)
 
 
 def test_node_killed_mid_run_then_next_run_completes(throwaway_node, tmp_path):
@@ -152,7 +166,7 @@ def test_node_killed_mid_run_then_next_run_completes(throwaway_node, tmp_path):
     lines = [line for line in err.splitlines() if line.strip()]
     assert any(line.startswith("error:") and "does not answer" in line for line in lines), err
 
-    proc = _node("start", THROWAWAY_PORT)
+    proc = _node("start", throwaway_node["port"])
     assert proc.returncode == 0, proc.stderr
     again = subprocess.run([*CLI, "ingest", str(src), "--alias", alias, "--json"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=300)
