@@ -80,7 +80,7 @@ class _Credit:
 
 def as_caption(s: str, rules: Rules) -> str | None:
     """Caption text (credit stripped) when the whole line is a caption, else None."""
-    if len(s.split()) > MAX_CAPTION_WORDS:
+    if len(s) > 2 * MAX_CAPTION_WORDS and len(s.split()) > MAX_CAPTION_WORDS:  # shorter: too few words anyway
         return None
     m = caption_credit(s, rules)
     if not m:

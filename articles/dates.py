@@ -73,12 +73,16 @@ def _patterns(rules: Rules) -> _Patterns:
     )
     return _Patterns(
         # 2026-03-04, 2026.03.04, 2026/03/04 (year first: the order is never in doubt)
+        # The digit-led patterns consume their first digit before their look-behind (same matches): a pattern
+        # that starts with a digit lets the engine skip ahead to one (3x faster); one that starts with a
+        # look-behind enters the matcher at every position. (Not for the letter-led month_first: slower.)
         iso=re.compile(
-            r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+            r"(?P<y>(?:1(?<![\d.].)9|2(?<![\d.].)0)\d\d)(?P<sep>[-./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
             r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"
         ),
         numeric=re.compile(
-            r"(?<![\d.,/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])" + time
+            r"(?P<a>\d(?<![\d.,/].)(?:(?<=[0-3])\d)?)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
+            r"(?![\d/])" + time
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
         month_first=re.compile(
@@ -86,7 +90,7 @@ def _patterns(rules: Rules) -> _Patterns:
             r"(?:,?\s+(?P<y>(?:19|20)\d\d)" + _YEAR_END + ")?" + time
         ),
         day_first=re.compile(
-            r"(?<![\w.])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
+            r"(?P<d>\d(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
@@ -177,25 +181,43 @@ _YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
 
 def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[int, str]]:
     """Stretches of text around digits, cut at whitespace and merged: every date form needs a
-    digit, and scanning ~1/4 of a text with the slower patterns is what keeps dates cheap."""
-    spans: list[list[int]] = []
+    digit, and scanning ~1/4 of a text with the slower patterns is what keeps dates cheap.
+
+    A window's end is widened only once it is known (the widening only moves an end right, and a later
+    digit's end is never left of an earlier one's): digits close together cost one comparison each."""
+    spans: list[tuple[int, int]] = []
     n = len(text)
+    cs = ce = -1  # the open window: its start, its end before widening
     for m in _DIGITS.finditer(text):
-        s = max(0, m.start() - before)
-        e = min(n, m.end() + after)
+        ms, me = m.span()
+        s = ms - before if ms > before else 0  # (not max/min: a builtin call per digit run shows here)
+        e = me + after if me + after < n else n
+        if s <= ce:  # merged whatever the widening (a start only moves left, an end only right)
+            ce = e
+            continue
         if s > 0:  # widen to a word break, looking at most 40 characters further (bounded cost)
             lo = max(0, s - 40)
             ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
             s = ws + 1 if ws >= 0 else lo
-        if e < n:
-            hi = min(n, e + 40)
-            ws = text.find(" ", e, hi)
-            e = ws if ws >= 0 else hi
-        if spans and s <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], e)
-        else:
-            spans.append([s, e])
+        if cs >= 0:
+            we = _widen_end(text, ce, n)
+            if s <= we:
+                ce = e
+                continue
+            spans.append((cs, we))
+        cs, ce = s, e
+    if cs >= 0:
+        spans.append((cs, _widen_end(text, ce, n)))
     return [(s, text[s:e]) for s, e in spans]
+
+
+def _widen_end(text: str, e: int, n: int) -> int:
+    """A window's end moved to the next space, looking at most 40 characters further."""
+    if e < n:
+        hi = min(n, e + 40)
+        ws = text.find(" ", e, hi)
+        return ws if ws >= 0 else hi
+    return e
 
 
 def _sentence_at(text: str, pos: int, reach: int = 400) -> str:

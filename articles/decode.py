@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -65,6 +66,9 @@ def looks_binary(data: bytes) -> bool:
     return ctrl / len(head) > 0.05
 
 
+_NOT_LOW = bytes(range(0x20, 0x100))
+
+
 def _bomless_utf16(head: bytes) -> str | None:
     """UTF-16 saved without a byte-order mark: on one side of nearly every byte pair the same control byte
     (the high byte of Latin, Cyrillic or Vietnamese letters: 00, 04, 1E); the order is read off the side."""
@@ -73,6 +77,8 @@ def _bomless_utf16(head: bytes) -> str | None:
         return None
     even, odd = head[0 : pairs * 2 : 2], head[1 : pairs * 2 : 2]
     for hi, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if len(hi.translate(None, _NOT_LOW)) < 0.4 * pairs:
+            continue  # too few bytes below 0x20 for any of them to be the high byte: skip the 32 counts
         top = max(range(0x20), key=hi.count)
         if hi.count(top) < 0.4 * pairs:
             continue
@@ -184,6 +190,11 @@ _RUN_CLASS = (
 _RUN = re.compile(_RUN_CLASS + "+")
 # what makes a run worth repairing: a mojibake signature or a replacement character (a hole)
 _TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
+# a whole run holding a trigger (every trigger character is a run character, so the match is the run's full
+# extent): the runs _repair_lossy repairs, found in one scan. Starting only at a run's first character keeps
+# the scan linear on long runs without a trigger.
+_TRIGGER_RUN = re.compile(f"(?<!{_RUN_CLASS}){_RUN_CLASS}*?(?:{_TRIGGER.pattern}){_RUN_CLASS}*")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes a surrogateescape decode could not read
 
 
 def _char_byte(ch: str) -> int | None:
@@ -206,6 +217,8 @@ _RUN_CHARS = [chr(o) for o in range(0x80, 0x100)] + list(
 _RUN_BYTE: dict[str, int | None] = {ch: _char_byte(ch) for ch in _RUN_CHARS}
 # the same as a str.translate table for the fast path: runs with neither holes nor unmappable characters
 _TO_LATIN1 = {ord(ch): v for ch, v in _RUN_BYTE.items() if v is not None and v >= 0}
+# the run characters the table cannot map (the hole, and "‛", which cp1252 lacks): such runs take the slow path
+_NO_BYTE = re.compile("[" + "".join(re.escape(ch) for ch, v in _RUN_BYTE.items() if v is None or v < 0) + "]")
 
 
 def _utf8_len(lead: int) -> int:
@@ -220,6 +233,7 @@ def _utf8_len(lead: int) -> int:
 
 _HOLE_BASE = 0xF0000  # supplementary private use: never in scraped news text
 _HOLE = re.compile("[\U000f0000-\U000fffff]")
+_HOLE_FIRST, _HOLE_LAST = "\U000f0000", "\U000fffff"  # the range of _HOLE, compared without a regex call
 _HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
 _TEXT_WORD = re.compile(r"[^\W\d_]+")
 
@@ -283,28 +297,57 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
         return run
 
 
+def _fast_runs(runs: list[str]) -> list[str | None]:
+    """_repair_run's fast path for many runs in one encode/decode (a per-run call dominated lossy repair):
+    each run's text when it re-encodes to complete UTF-8, else None (holes, unmappable or broken bytes).
+    Runs are joined by NUL, an ASCII byte no run holds and no UTF-8 sequence can swallow, so each run
+    decodes exactly as it would alone."""
+    out: list[str | None] = [None] * len(runs)
+    idx = [k for k, r in enumerate(runs) if not _NO_BYTE.search(r)]  # a hole or "‛": never the fast path
+    if not idx:
+        return out
+    try:
+        raw = "\x00".join(runs[k] for k in idx).translate(_TO_LATIN1).encode("latin-1")
+    except UnicodeEncodeError:  # unreachable (_NO_BYTE holds every character without a byte): be safe anyway
+        return out
+    decoded = raw.decode("utf-8", "surrogateescape")
+    check = _ESCAPED.search(decoded) is not None
+    for k, part in zip(idx, decoded.split("\x00"), strict=True):
+        if not (check and _ESCAPED.search(part)):
+            out[k] = part
+    return out
+
+
 def _repair_lossy(text: str) -> str:
     """Repair every run of cp1252-range characters that holds a mojibake signature or a hole (only those:
     the runs are found from the signatures, so clean accented text around them costs nothing)."""
+    spans = [m.span() for m in _TRIGGER_RUN.finditer(text)]
+    if not spans:
+        return text
     holes: list[tuple[str, ...]] = []
+    runs = [text[s:e] for s, e in spans]
+    fast = _fast_runs(runs)
     parts: list[str] = []
     pos = 0
-    run_byte = _RUN_BYTE
-    for m in _TRIGGER.finditer(text):
-        s = m.start()
-        if s < pos:
-            continue  # inside a run already repaired
-        while s > pos and text[s - 1] in run_byte:
-            s -= 1
-        e = _RUN.match(text, m.start()).end()  # type: ignore[union-attr]
+    for (s, e), run, done in zip(spans, runs, fast, strict=True):
         parts.append(text[pos:s])
-        parts.append(_repair_run(text[s:e], holes))
+        parts.append(done if done is not None else _repair_run(run, holes))  # in order: holes are numbered
         pos = e
-    if not parts:
-        return text
     parts.append(text[pos:])
     fixed = "".join(parts)
     return _resolve_holes(fixed, holes) if holes else fixed
+
+
+@lru_cache(maxsize=4)
+def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that searches true exactly when one of `patterns` does (an alternation), or None when they
+    cannot be joined safely (groups that a backreference could number, differing flags)."""
+    if not patterns or any(p.groups for p in patterns) or len({p.flags for p in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
@@ -328,6 +371,8 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
             r = rank_of[ch] = k if k >= 0 else len(prior)
         return r
 
+    gate = _any_of(tuple(p for p, _ in patterns))
+
     def base(lw: str) -> float:
         s = base_of.get(lw)
         if s is None:
@@ -336,9 +381,10 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
                 s += 6
             if lw in words:
                 s += 5
-            for pat, weight in patterns:
-                if pat.search(lw):
-                    s += weight
+            if gate is None or gate.search(lw):  # most candidates match no pattern: one search tells
+                for pat, weight in patterns:
+                    if pat.search(lw):
+                        s += weight
             base_of[lw] = s
         return s
 
@@ -348,7 +394,7 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
 
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
-        positions = [k for k, ch in enumerate(word) if _HOLE.match(ch)]
+        positions = [k for k, ch in enumerate(word) if _HOLE_FIRST <= ch <= _HOLE_LAST]  # no regex call per character
         options = [holes[ord(word[k]) - _HOLE_BASE] for k in positions]
         if len(positions) > 4:
             options = [o[:1] for o in options]
@@ -365,8 +411,25 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
         known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
         n_known = len(known)
         known_upper = all(c.isupper() for c in known)
-        chars = list(word)  # every hole position is overwritten for each candidate
         best, best_score = word, float("-inf")
+        if len(positions) == 1:  # most words: one hole, the loop below without its per-candidate generality
+            k = positions[0]
+            head, tail = word[:k], word[k + 1 :]
+            for ch in options[0]:
+                cand = head + ch + tail
+                sc = base(cand.lower())
+                r04, alpha, upper, lower = traits[ch]
+                upper_word = known_upper and n_known + (1 if alpha else 0) > 1
+                sc -= r04
+                if alpha and k > 0 and not upper_word and upper:
+                    sc -= 4
+                if alpha and upper_word and lower:
+                    sc -= 4
+                if sc > best_score:
+                    best, best_score = cand, sc
+            done[key] = best
+            return best
+        chars = list(word)  # every hole position is overwritten for each candidate
         for picks in itertools.product(*options):
             for k, ch in zip(positions, picks, strict=True):
                 chars[k] = ch

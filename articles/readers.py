@@ -138,15 +138,28 @@ class Draft:
 Loaded = dict[str, Any] | Draft
 
 
+def _few_docs(sources: dict[int, str], doc_ids: dict[int, str], min_docs: int) -> set[str]:
+    """Sources with fewer than `min_docs` documents here. Without a store they learn nothing whatever their
+    documents' signatures (Templates.lines_for), so a multi-site feed need not compute those signatures."""
+    docs: dict[str, set[str]] = {}
+    for key, source in sources.items():
+        docs.setdefault(source, set()).add(doc_ids[key])
+    return {source for source, ids in docs.items() if len(ids) < min_docs}
+
+
 def finish(loaded: list[Loaded], templates: Templates | None = None) -> list[dict[str, Any]]:
     """Records from what was read: every draft's signature is learned first, then each is cleaned."""
+    own = templates is None  # a set only this call reads: no store, nobody asks for its signatures
     templates = templates if templates is not None else Templates()
     drafts = [d for d in loaded if isinstance(d, Draft)]
     # too few documents to learn from and nothing to store (a lone file): skip the work
     learning = templates.keeps_evidence or len(drafts) >= templates.cfg.min_docs
     sources = {id(d): d.source for d in drafts} if learning else {}
+    doc_ids = {id(d): stable_id(d.source_path) for d in drafts} if learning else {}
+    few = _few_docs(sources, doc_ids, templates.cfg.min_docs) if own else set()
     for d in drafts if learning else ():
-        templates.add(sources[id(d)], stable_id(d.source_path), signature(d.text, templates.cfg))
+        if sources[id(d)] not in few:
+            templates.add(sources[id(d)], doc_ids[id(d)], signature(d.text, templates.cfg))
     if learning:
         templates.prefetch()  # a store that cannot be read fails the batch, it does not quarantine its articles
     out: list[dict[str, Any]] = []
