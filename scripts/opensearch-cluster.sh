@@ -9,6 +9,7 @@
 #
 # usage: scripts/opensearch-cluster.sh start|stop|status|wait-green|start-node PORT|stop-node PORT|pidfile PORT
 #   OPENSEARCH_URL (the nodes), NEWSINDEX_CACHE (default .cache), OPENSEARCH_HEAP (default 256m per node),
+#   OPENSEARCH_JAVA_EXTRA (more JVM flags for every node, e.g. -XX:TieredStopAtLevel=1 to boot on less CPU),
 #   NEWSINDEX_CLUSTER_DATA (where the nodes keep data and logs; default <cache>/opensearch-cluster-<first port>)
 set -euo pipefail
 
@@ -77,7 +78,7 @@ launch() {
                -Epath.data="$data/data" -Epath.logs="$data/logs")
   local disk; mapfile -t disk < <(disk_flags)
   log "starting node-$port (transport $((port + 100)), heap $heap, data in $data)"
-  run_as env JAVA_HOME="$java" OPENSEARCH_JAVA_HOME="$java" OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap" \
+  run_as env JAVA_HOME="$java" OPENSEARCH_JAVA_HOME="$java" OPENSEARCH_JAVA_OPTS="-Xms$heap -Xmx$heap ${OPENSEARCH_JAVA_EXTRA:-}" \
     "$home/bin/opensearch" -d -p "$pidfile" "${flags[@]}" "${disk[@]}" \
     </dev/null >"$data/logs/stdout.log" 2>&1 \
     || { log "node-$port failed to start; see $data/logs"; tail -n 20 "$data/logs/stdout.log" >&2; return 1; }
