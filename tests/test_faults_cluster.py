@@ -138,6 +138,7 @@ def test_node_killed_mid_ingest(cluster: Cluster, tmp_path: Path) -> None:
     searcher = Searcher(alias, n)
     searcher.start()
     victim = cluster.primary_port(f"{alias}-v1")
+    manager = cluster.client.cat.cluster_manager(format="json")[0]["node"]
     cluster.kill(victim)
     restart: list[subprocess.CompletedProcess] = []  # the node boots again while the run goes on (saves time)
     restarter = threading.Thread(target=lambda: restart.append(cluster.script("start-node", str(victim))))
@@ -172,7 +173,8 @@ def test_node_killed_mid_ingest(cluster: Cluster, tmp_path: Path) -> None:
     assert searcher.ok > 0
     copies = cluster.client.cat.shards(index=f"{alias}-v1", format="json")
     assert sorted(int(s["docs"]) for s in copies) == [n, n], copies  # the replica caught up exactly
-    print(f"\ningest: killed node-{victim} (the primary) after {written} writes; first run rc={first['rc']}; "
+    print(f"\ningest: killed node-{victim} (the primary; cluster manager {manager}) after {written} writes; "
+          f"first run rc={first['rc']}; "
           f"{n} docs; {searcher.ok} searches, 0 failed; kill at {t_kill:.0f} s, run done {t_run:.0f} s, "
           f"node back {t_up:.0f} s, green {t_green:.0f} s")
 
