@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OPENSEARCH_URL ?= http://127.0.0.1:9200
 
-.PHONY: run test stop bench eval install opensearch lint serve serve-stop
+.PHONY: run test stop bench eval install opensearch lint serve serve-stop cluster cluster-stop cluster-status
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,19 @@ install: $(BIN)/.installed
 
 opensearch:
 	@scripts/opensearch-local.sh start
+
+# Three nodes on loopback (HTTP 9240-9242, transport +100, 256m heaps). Use it with
+# OPENSEARCH_URL=$(CLUSTER_URL): new index versions then get one replica (NEWSINDEX_REPLICAS).
+CLUSTER_URL ?= http://127.0.0.1:9240,http://127.0.0.1:9241,http://127.0.0.1:9242
+
+cluster:
+	@OPENSEARCH_URL=$(CLUSTER_URL) scripts/opensearch-cluster.sh start
+
+cluster-status:
+	@OPENSEARCH_URL=$(CLUSTER_URL) scripts/opensearch-cluster.sh status
+
+cluster-stop:
+	@OPENSEARCH_URL=$(CLUSTER_URL) scripts/opensearch-cluster.sh stop
 
 run: install opensearch
 	@$(BIN)/newsindex ingest seeds

@@ -16,6 +16,8 @@ ENV_NAMES = (
     "NEWSINDEX_ALIAS",
     "NEWSINDEX_CONFIG_DIR",
     "NEWSINDEX_MAX_BYTES",
+    "NEWSINDEX_SHARDS",
+    "NEWSINDEX_REPLICAS",
     "DASHBOARDS_URL",
     "DASHBOARDS_TENANT",
     "DASHBOARDS_USER",
@@ -40,6 +42,32 @@ def max_input_bytes() -> int:
     except ValueError:
         return DEFAULT_MAX_BYTES
     return value if value > 0 else DEFAULT_MAX_BYTES
+
+
+def split_urls(url: str) -> list[str]:
+    """OPENSEARCH_URL may name every node of a cluster, comma-separated: the client then survives losing one."""
+    return [u.strip() for u in url.split(",") if u.strip()] or [DEFAULT_URL]
+
+
+def _count(name: str, default: int, least: int) -> int:
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise ValueError(f"{name} must be a whole number >= {least}, not {raw!r}")
+    return value
+
+
+def index_shape(url: str | None = None) -> tuple[int, int]:
+    """(shards, replicas) for new index versions: NEWSINDEX_SHARDS (default 1) and NEWSINDEX_REPLICAS (default 1
+    when OPENSEARCH_URL names several nodes, else 0: a single node can never place a replica, and the index
+    would stay yellow). The deployment's choice, not the template's: changing it needs no reindex to be valid."""
+    nodes = split_urls(url if url is not None else os.environ.get("OPENSEARCH_URL") or DEFAULT_URL)
+    return _count("NEWSINDEX_SHARDS", 1, 1), _count("NEWSINDEX_REPLICAS", 1 if len(nodes) > 1 else 0, 0)
 
 
 def redact(text: str, *secrets: str | None) -> str:
@@ -84,9 +112,18 @@ class Settings:
                 f"ca_certs={self.ca_certs!r}, verify_certs={self.verify_certs!r}, alias={self.alias!r})")
 
     @property
+    def urls(self) -> list[str]:
+        """Every node the client may talk to (OPENSEARCH_URL, comma-separated)."""
+        return split_urls(self.url)
+
+    @property
     def safe_url(self) -> str:
-        """The URL without any user:password part, for logs and reports."""
-        scheme, sep, rest = self.url.partition("://")
-        if not sep:
-            return self.url
-        return f"{scheme}://{rest.rpartition('@')[2]}"
+        """The URL(s) without any user:password part, for logs and reports."""
+        return ",".join(_without_credentials(u) for u in self.urls)
+
+
+def _without_credentials(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    return f"{scheme}://{rest.rpartition('@')[2]}"

@@ -58,16 +58,21 @@ def _quiet_transport_logs() -> None:
 
 
 def make_client(settings: Settings, *, timeout: float = 30.0, max_retries: int = 3) -> OpenSearch:
+    """A client that knows every node of OPENSEARCH_URL: a request that meets a dead node (connection refused
+    or lost) marks it dead for a while and is retried on the next one, so losing the node it talked to is not
+    fatal. Retries are at least one per other node; bulk writes carry stable ids, so a retry never duplicates."""
     _quiet_transport_logs()
+    urls = settings.urls
     kwargs: dict[str, object] = {
-        "hosts": [settings.url],
+        "hosts": urls,
         "timeout": timeout,
-        "max_retries": max_retries,
+        "max_retries": max_retries and max(max_retries, len(urls)),
+        "dead_timeout": 5,  # a restarted node is tried again soon (doubling while it stays down)
         "retry_on_timeout": True,
         "retry_on_status": (502, 503, 504),
         "http_compress": True,
     }
-    if settings.url.startswith("https://"):
+    if any(u.startswith("https://") for u in urls):
         kwargs["use_ssl"] = True
         kwargs["verify_certs"] = settings.verify_certs
         kwargs["ssl_show_warn"] = settings.verify_certs
@@ -79,12 +84,14 @@ def make_client(settings: Settings, *, timeout: float = 30.0, max_retries: int =
 
 
 def where(client: OpenSearch) -> str:
-    """scheme://host:port of the client's first node, never with credentials."""
+    """scheme://host:port of the client's nodes (comma-separated), never with credentials."""
     try:
-        host = client.transport.hosts[0]
-        scheme = "https" if host.get("use_ssl") or host.get("scheme") == "https" else "http"
-        return f"{scheme}://{host.get('host', '?')}:{host.get('port', '?')}"
-    except (AttributeError, IndexError, TypeError):
+        found = []
+        for host in client.transport.hosts:
+            scheme = "https" if host.get("use_ssl") or host.get("scheme") == "https" else "http"
+            found.append(f"{scheme}://{host.get('host', '?')}:{host.get('port', '?')}")
+        return ",".join(found) or "OpenSearch"
+    except (AttributeError, TypeError):
         return "OpenSearch"
 
 

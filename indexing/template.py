@@ -7,12 +7,22 @@ import json
 from functools import cache
 
 from common.config import load_json
+from common.settings import index_shape
 
 
 @cache
 def index_body() -> dict:
     """The create-index body: settings with the per-language analysers, and the mappings."""
     return {"settings": load_json("index", "settings.json"), "mappings": load_json("index", "mappings.json")}
+
+
+def create_body() -> dict:
+    """index_body with this deployment's shards and replicas (NEWSINDEX_SHARDS / NEWSINDEX_REPLICAS): the shape
+    belongs to the cluster, not to the analysers, so it stays out of template_hash and never asks for a reindex."""
+    shards, replicas = index_shape()
+    body = index_body()
+    index = {**body["settings"]["index"], "number_of_shards": shards, "number_of_replicas": replicas}
+    return {**body, "settings": {**body["settings"], "index": index}}
 
 
 def template_hash() -> str:

@@ -10,7 +10,7 @@ import re
 
 from opensearchpy import OpenSearch
 
-from indexing.template import index_body, template_hash
+from indexing.template import create_body, index_body, template_hash
 
 
 def _version_re(alias: str) -> re.Pattern[str]:
@@ -49,7 +49,7 @@ def create_next(client: OpenSearch, alias: str) -> str:
     existing = versions(client, alias)
     last = version_number(alias, existing[-1]) if existing else 0
     name = f"{alias}-v{(last or 0) + 1}"
-    body = index_body()
+    body = create_body()  # the environment's shards and replicas
     body = {**body, "mappings": {**body["mappings"], "_meta": {
         **body["mappings"].get("_meta", {}), "template_hash": template_hash(), "alias": alias}}}
     client.indices.create(index=name, body=body)

@@ -59,10 +59,20 @@ node_flags() {
   local name=$1
   printf '%s\n' -Enetwork.host=127.0.0.1 -Ehttp.port="$port" -Etransport.port=$((port + 100)) \
     -Ediscovery.type=single-node -Ecluster.name="$name" -Enode.name="$name" \
-    -Epath.data="$data/data" -Epath.logs="$data/logs" \
-    -Ecluster.routing.allocation.disk.watermark.low=1gb \
+    -Epath.data="$data/data" -Epath.logs="$data/logs"
+  disk_flags
+}
+
+disk_flags() {
+  # Small absolute disk watermarks, so a nearly full dev disk still takes writes (every local node).
+  printf '%s\n' -Ecluster.routing.allocation.disk.watermark.low=1gb \
     -Ecluster.routing.allocation.disk.watermark.high=500mb \
     -Ecluster.routing.allocation.disk.watermark.flood_stage=200mb
+}
+
+port_taken() {
+  # Something (anything) listens on 127.0.0.1:$1.
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 stop_node() {

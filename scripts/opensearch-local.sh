@@ -10,6 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 source "$here/config/versions.env"
 v=$OPENSEARCH_VERSION
 url=${OPENSEARCH_URL:-http://127.0.0.1:9200}
+url=${url%%,*}  # several nodes listed: this script runs the first
 hostport=${url#*://}; hostport=${hostport%%/*}; port=${hostport##*:}
 [[ "$port" =~ ^[0-9]+$ ]] || port=9200
 cache=${NEWSINDEX_CACHE:-$here/.cache}

@@ -24,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = run_flow("flows.reindex:reindex", title=f"reindex {args.alias}", count_files=args.source,
                            json_mode=args.json, started_at=getattr(args, "started_at", None),
-                           source=args.source, alias=args.alias, force=args.force)
+                           source=args.source, alias=args.alias, force=args.force,
+                           **({"batch_size": args.batch_size} if args.batch_size else {}))
     except Exception as exc:
         from flows.reindex import ReindexAborted, ReindexRefused  # imported by run_flow, after quieting Prefect
 
@@ -53,5 +54,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_alias(sp)
     sp.add_argument("--force", action="store_true",
                     help="swap even when the new version loses or quarantines markedly more (config/reindex.yaml)")
+    sp.add_argument("--batch-size", type=int, default=None, help="files per task (default 200)")
     sp.add_argument("--json", action="store_true", help="print a JSON summary line")
     sp.set_defaults(func=run)
