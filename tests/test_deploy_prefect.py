@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -14,9 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from indexing import versions
+from flows.incremental import source_id
+from indexing import ledger, state, versions
 from tests import prefect_server
 from tests.conftest import ROOT
+from tests.test_faults_opensearch import _corpus
 
 pytestmark = [pytest.mark.integration, pytest.mark.prefect_server]
 
@@ -29,6 +32,17 @@ class Stack:
     def __init__(self, env: dict[str, str], api: str, logs: Path) -> None:
         self.env, self.api, self.logs = env, api, logs
         self.http = httpx.Client(base_url=api, timeout=10)
+        #: the `prefect worker start` processes of the module, each in its own session (stopped at teardown)
+        self.workers: list[subprocess.Popen] = []
+
+    def start_worker(self, name: str = "worker") -> subprocess.Popen:
+        """`prefect worker start --pool newsindex --type process`, logging to `<name>.log`."""
+        with open(self.logs / f"{name}.log", "w") as log:
+            proc = subprocess.Popen([*PREFECT, "worker", "start", "--pool", POOL, "--type", "process", "--name", name],
+                                    cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+        self.workers.append(proc)
+        return proc
 
     def prefect(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
         proc = subprocess.run([*PREFECT, *args], cwd=ROOT, env=self.env, capture_output=True, text=True,
@@ -86,19 +100,17 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
            "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_WORKER_QUERY_SECONDS": "1",
            "PREFECT_UI_ENABLED": "false"}
     started: list[subprocess.Popen] = []
+    s: Stack | None = None
     try:
         started.append(prefect_server.start(home, port, env))
         prefect_server.wait(started[0], api, home)
         s = Stack(env, api, home)
         s.prefect("work-pool", "create", POOL, "--type", "process")
         s.prefect("--no-prompt", "deploy", "--all", timeout=120)
-        with open(home / "worker.log", "w") as log:
-            started.append(subprocess.Popen(
-                [*PREFECT, "worker", "start", "--pool", POOL, "--type", "process"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+        s.start_worker()
         yield s
     finally:
-        for proc in reversed(started):
+        for proc in [*(reversed(s.workers) if s else ()), *started]:
             prefect_server.stop(proc)
 
 
@@ -169,3 +181,118 @@ def test_second_reindex_at_once_is_cancelled(stack: Stack, os_client, alias, see
     ids = [Stack.flow_run_id(subprocess.CompletedProcess(cmd, 0, p.communicate(timeout=60)[0], "")) for p in procs]
     states = sorted(stack.wait(i, timeout=120)["state_type"] for i in ids)
     assert states == ["CANCELLED", "COMPLETED"], {i: stack.state_names(i) for i in ids}
+
+
+# --- a worker killed mid-flow ---------------------------------------------------------------------------
+# Prefect 3.9's process worker starts each flow run as `python -m prefect.engine` in a session of its own. So a
+# worker killed alone (SIGKILL of its process group) takes nothing with it: the flow run goes on and reports
+# its own end. When the flow run's process dies too (the machine is lost), nothing reports: the run stays
+# Running, a new worker leaves it alone (it only cancels runs that never started), `prefect flow-run cancel`
+# leaves it Cancelling, and it keeps the deployment's concurrency slot until its lease expires (renewed every
+# 300 s by the dead engine). Marking it Crashed releases the slot at once; the queued run then starts.
+
+KILL_FILES = 200
+
+
+def _written(os_client, alias: str) -> int:
+    """Documents written so far into the alias's versioned index (0 before it exists)."""
+    try:
+        stats = os_client.indices.stats(index=f"{alias}-v*", metric="indexing")
+        return stats["_all"]["primaries"]["indexing"]["index_total"]
+    except Exception:  # noqa: BLE001 - the index does not exist yet
+        return 0
+
+
+def _run_until_mid_flow(stack: Stack, os_client, alias: str, src: Path) -> dict:
+    """Start an ingest deployment run and return its flow run once some batches are in the index."""
+    run_id = stack.run_deployment("ingest/ingest", alias=alias, source=str(src), batch_size="10")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        run = stack.flow_run(run_id)
+        assert run["state_type"] not in TERMINAL, f"the run ended before the kill: {stack.state_names(run_id)}"
+        if run["state_type"] == "RUNNING" and run["infrastructure_pid"] and _written(os_client, alias) >= 20:
+            return run
+        time.sleep(0.2)
+    raise AssertionError(f"the run never got mid-flow: {stack.state_names(run_id)}")
+
+
+def _kill_session(pid: int) -> None:
+    os.killpg(os.getpgid(pid), signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _flow_process(run: dict) -> int:
+    """The flow run's process: its `infrastructure_pid` (`pid` or `host:pid`)."""
+    return int(str(run["infrastructure_pid"]).rsplit(":", 1)[-1])
+
+
+def test_worker_killed_mid_flow_the_run_goes_on(stack: Stack, os_client, alias, tmp_path):
+    src = _corpus(tmp_path / "src", KILL_FILES)
+    worker = stack.workers[-1]
+    run = _run_until_mid_flow(stack, os_client, alias, src)
+    engine = _flow_process(run)
+    assert os.getpgid(engine) != worker.pid, "the flow run shares the worker's process group"
+    _kill_session(worker.pid)
+    worker.wait(timeout=10)
+    stack.start_worker("after-kill")  # for the tests that follow; the run below needs none
+    done = stack.wait(run["id"], timeout=180)
+    assert done["state_type"] == "COMPLETED", stack.state_names(run["id"])
+    report = stack.report(run["id"], f"ingest-report-{alias}")
+    n = str(KILL_FILES)
+    assert (report["documents seen"], report["indexed"], report["quarantined"]) == (n, n, "0")
+    os_client.indices.refresh(index=alias)
+    assert os_client.count(index=alias)["count"] == KILL_FILES
+
+
+def test_machine_lost_mid_flow_then_next_run_completes(stack: Stack, os_client, alias, tmp_path):
+    src = _corpus(tmp_path / "src", KILL_FILES)
+    worker = stack.workers[-1]
+    run = _run_until_mid_flow(stack, os_client, alias, src)
+    _kill_session(worker.pid)  # the worker, then the flow run: all a lost machine ran
+    engine = _flow_process(run)
+    _kill_session(engine)
+    worker.wait(timeout=10)
+    while _alive(engine):  # orphaned (not our child): init reaps it
+        time.sleep(0.1)
+
+    # Nothing is marked done that is not in the index: every file the state claims has its documents in,
+    # and no run is recorded in the ledger.
+    os_client.indices.refresh(index=f"{alias}-v*,{state.state_index(alias)}")
+    claimed = list(state.entries(os_client, alias, source_id(str(src))))
+    ids = [i for e in claimed for i in e["doc_ids"]]
+    assert 0 < len(claimed) < KILL_FILES and len(ids) == len(claimed)
+    found = os_client.mget(index=alias, body={"ids": ids}, _source=False)["docs"]
+    assert all(d["found"] for d in found)
+    assert ledger.runs(os_client, alias) == []
+    assert stack.flow_run(run["id"])["state_type"] not in TERMINAL
+
+    # A fresh worker and the next run: it waits for the lost run's concurrency slot ...
+    stack.start_worker("fresh")
+    next_id = stack.run_deployment("ingest/ingest", alias=alias, source=str(src))
+    deadline = time.monotonic() + 60
+    while "AwaitingConcurrencySlot" not in stack.state_names(next_id):
+        assert time.monotonic() < deadline, stack.state_names(next_id)
+        time.sleep(0.5)
+    # ... until the user marks the lost run Crashed (README, Faults), which frees the slot at once.
+    r = stack.http.post(f"/flow_runs/{run['id']}/set_state", json={
+        "state": {"type": "CRASHED", "name": "Crashed", "message": "the machine running it was lost"},
+        "force": True})
+    r.raise_for_status()
+    assert r.json()["status"] == "ACCEPT"
+    done = stack.wait(next_id, timeout=180)
+    assert done["state_type"] == "COMPLETED", stack.state_names(next_id)
+    report = stack.report(next_id, f"ingest-report-{alias}")
+    assert report["documents seen"] == str(KILL_FILES) and report["quarantined"] == "0"
+    assert int(report["indexed"]) + int(report["unchanged"]) == KILL_FILES
+    # what the lost run marked done is not done again (a state write already on the wire at the kill may
+    # still have landed after the check above: at least those)
+    assert int(report["unchanged"]) >= len(claimed)
+    os_client.indices.refresh(index=alias)
+    assert os_client.count(index=alias)["count"] == KILL_FILES  # no duplicates, none lost
