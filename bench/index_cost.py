@@ -17,7 +17,7 @@ import uuid
 
 from opensearchpy import OpenSearch, helpers
 
-from bench.run import _cpu_s, opensearch_pid
+from bench.run import _cpu_s, opensearch_pids
 from bench.stages import _cycled_records
 from common.settings import Settings
 from indexing.documents import to_document
@@ -62,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("records")
     ap.add_argument("--docs", type=int, default=2000)
     args = ap.parse_args(argv)
-    url = Settings.from_env().url
-    pid = opensearch_pid(url)
+    settings = Settings.from_env()
+    url = settings.urls[0]
+    pid = opensearch_pids(settings.urls)
     docs = [to_document(r) for r in _cycled_records(args.records, args.docs, {"read_s": 0.0})]
     rows = []
     for name, (body, kwargs) in variants().items():

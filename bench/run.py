@@ -62,26 +62,29 @@ def machine() -> dict:
             "python": platform.python_version(), "platform": platform.platform()}
 
 
-def opensearch_pid(url: str) -> int | None:
-    """The OpenSearch JVM listening on the URL's port, to account for its CPU during each stage."""
-    port = int(url.rsplit(":", 1)[-1].split("/")[0]) if url.rsplit(":", 1)[-1].split("/")[0].isdigit() else 9200
+def opensearch_pids(urls: list[str]) -> list[int]:
+    """The OpenSearch JVMs listening on the URLs' ports (every node of a local cluster), to account for their CPU
+    during each stage."""
+    ports = set()
+    for url in urls:
+        tail = url.rsplit(":", 1)[-1].split("/")[0]
+        ports.add(int(tail) if tail.isdigit() else 9200)
     try:
-        for c in psutil.net_connections(kind="tcp"):
-            if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port and c.pid:
-                return c.pid
+        return sorted({c.pid for c in psutil.net_connections(kind="tcp")
+                       if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port in ports and c.pid})
     except (psutil.AccessDenied, PermissionError):
-        return None
-    return None
+        return []
 
 
-def _cpu_s(pid: int | None) -> float:
-    if not pid:
-        return 0.0
-    try:
-        t = psutil.Process(pid).cpu_times()
-        return t.user + t.system
-    except psutil.Error:
-        return 0.0
+def _cpu_s(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
 
 
 class Sampler(threading.Thread):
@@ -125,7 +128,7 @@ def _busy_s() -> float:
     return sum(t) - t.idle - getattr(t, "iowait", 0.0)
 
 
-def run_child(args: list[str], env: dict, os_pid: int | None, timeout: float = 7200) -> dict:
+def run_child(args: list[str], env: dict, os_pid: list[int], timeout: float = 7200) -> dict:
     """Run `python -m bench.<args>`; return its JSON plus wall time, tree CPU, OpenSearch CPU and peak RSS.
 
     `foreign_cpu_s` is the CPU that neither the stage nor OpenSearch used during the stage: other work on a
@@ -179,7 +182,7 @@ def _rate(n: float, s: float) -> float:
     return round(n / s, 1) if s else 0.0
 
 
-def bench_n(n: int, args: argparse.Namespace, env: dict, os_pid: int | None, run_id: str, work: Path) -> dict:
+def bench_n(n: int, args: argparse.Namespace, env: dict, os_pid: list[int], run_id: str, work: Path) -> dict:
     corpus, manifest = ensure_corpus(n, args.seed)
     mb = manifest["bytes"] / 2**20
     res: dict = {"docs": n, "files": manifest["files"], "corpus_mb": round(mb, 1)}
@@ -370,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings.from_env()
     check_reachable(make_client(settings), settings)
-    os_pid = opensearch_pid(settings.url)
+    os_pid = opensearch_pids(settings.urls)
     run_id = uuid.uuid4().hex[:6]
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"run-{run_id}-", dir=OUT))
@@ -380,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("PREFECT_API_URL", None)
     info = machine()
     log(f"run {run_id}: N={docs} on {info['cores']} cores ({info['cpu']}, {info['ram_gb']} GB); "
-        f"OpenSearch {settings.safe_url} pid {os_pid}")
+        f"OpenSearch {settings.safe_url} pids {os_pid}")
     started = time.perf_counter()
     results: list[dict] = []
     split = None
