@@ -49,6 +49,10 @@ def split_urls(url: str) -> list[str]:
     return [u.strip() for u in url.split(",") if u.strip()] or [DEFAULT_URL]
 
 
+class SettingsError(ValueError):
+    """A setting from the environment that cannot be used: one line for the person who set it."""
+
+
 def _count(name: str, default: int, least: int) -> int:
     raw = (os.environ.get(name) or "").strip()
     if not raw:
@@ -58,7 +62,7 @@ def _count(name: str, default: int, least: int) -> int:
     except ValueError:
         value = least - 1
     if value < least:
-        raise ValueError(f"{name} must be a whole number >= {least}, not {raw!r}")
+        raise SettingsError(f"{name} must be a whole number >= {least}, not {raw!r}")
     return value
 
 

@@ -46,10 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     started_at = time.time()  # a run's `duration` is the whole command, Prefect's start-up included
     args = parse(argv)
     args.started_at = started_at
+    from common.settings import SettingsError, index_shape
     from indexing.client import OpenSearchUnavailable
 
     try:
+        index_shape()  # a bad NEWSINDEX_SHARDS/REPLICAS is said before any work, not when an index is created
         return args.func(args) or 0
+    except SettingsError as exc:
+        error(str(exc))
+        return 2
     except OpenSearchUnavailable as exc:
         error(str(exc))
         return 3

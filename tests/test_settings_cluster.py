@@ -7,6 +7,7 @@ import pytest
 from common.settings import Settings, index_shape, split_urls
 from indexing.client import make_client, where
 from indexing.template import create_body, template_hash
+from tests.conftest import SEEDS
 
 NODES = "http://127.0.0.1:9240, http://127.0.0.1:9241,http://127.0.0.1:9242"
 
@@ -57,3 +58,12 @@ def test_shape_reaches_the_create_body_but_not_the_template_hash(monkeypatch):
     assert (index["number_of_shards"], index["number_of_replicas"]) == (2, 1)
     assert index["refresh_interval"]  # the rest of the template's settings are kept
     assert template_hash() == before
+
+
+def test_a_wrong_shape_is_one_line_from_the_cli(monkeypatch, capsys):
+    from newsindex.cli import main
+
+    monkeypatch.setenv("NEWSINDEX_SHARDS", "x")
+    assert main(["process", str(SEEDS / "000_514dec7b5130cfe8.txt"), "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "error: NEWSINDEX_SHARDS must be a whole number >= 1, not 'x'"
