@@ -15,6 +15,7 @@ interval is restored and the version refreshed before the alias moves to it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from flows.templates import StoredTemplates
 from indexing import compare, ledger, versions
 from indexing.client import translated
 from indexing.template import index_body
+
+log = logging.getLogger("newsindex.reindex")
 
 
 class ReindexAborted(RuntimeError):
@@ -123,6 +126,10 @@ def reindex(source: str | None = None, alias: str | None = None, batch_size: int
                    "(--force to swap anyway)")
         engine.finish(client, summary, clock, kind="reindex", status="refused", error=message, tell=tell)
         raise ReindexRefused(message, summary)
+    tell(0, f"waiting for the copies of {new}")
+    if not versions.wait_for_copies(client, new):
+        log.warning("%s: not every replica is assigned yet; swapping anyway (the primaries hold every document)",
+                    new)
     tell(0, "swapping the alias")
     old = versions.swap(client, alias, new)
     summary["previous"] = old

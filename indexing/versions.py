@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from opensearchpy import OpenSearch
+from opensearchpy import OpenSearch, TransportError
 
+from indexing.client import translated
 from indexing.template import create_body, index_body, template_hash
 
 
@@ -75,6 +76,20 @@ def ensure(client: OpenSearch, alias: str) -> str:
     name = create_next(client, alias)
     client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": alias}}]})
     return name
+
+
+def wait_for_copies(client: OpenSearch, index: str) -> bool:
+    """Whether every copy of `index` (replicas too) is assigned within the health API's 30 s: on a cluster a
+    version goes live with its replicas, so losing one node just after the swap loses no copy. A single node has
+    none to wait for. (The API's own `timeout` parameter cannot be sent: opensearch-py takes it for the request's.)"""
+    with translated(client, f"waiting for {index}"):
+        try:
+            health = client.cluster.health(index=index, wait_for_status="green", request_timeout=60)
+        except TransportError as exc:
+            if exc.status_code == 408:  # the health API's answer when the wait timed out
+                return False
+            raise
+    return health.get("status") == "green"
 
 
 def swap(client: OpenSearch, alias: str, new_index: str) -> str | None:
