@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export OPENSEARCH_URL ?= http://127.0.0.1:9200
+# Test processes (pytest-xdist, one module per process): most of the suite waits on real servers.
+TEST_WORKERS ?= 2
 
 .PHONY: run test stop bench eval install opensearch lint serve serve-stop cluster cluster-stop cluster-status
 
@@ -43,7 +45,7 @@ run: install opensearch
 test: install opensearch
 	@$(BIN)/ruff check .
 	@$(BIN)/lint-imports
-	@$(BIN)/pytest -q --durations=10
+	@$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=10
 
 lint: install
 	@$(BIN)/ruff check .

@@ -21,19 +21,28 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
-# One Prefect API server for the whole session: a CLI run in local mode would start a temporary one each
-# time (~10 s). `test_cli_runs_flows_without_a_server` keeps local mode covered.
+# One Prefect API server per test process: a CLI run in local mode would start a temporary one each time
+# (~10 s). `test_cli_runs_flows_without_a_server` keeps local mode covered. With pytest-xdist every worker has
+# its own (own PREFECT_HOME and port); the controller runs no test and starts none.
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="newsindex-prefect-"))
-_PORT = prefect_server.free_port()
-os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
-os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PORT}/api"
-_SERVER = prefect_server.start(_PREFECT_HOME, _PORT, dict(os.environ))
+_SERVER: list[subprocess.Popen] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module imports Prefect (its settings are read at import): point it at our server."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return
+    port = prefect_server.free_port()
+    os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
+    os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{port}/api"
+    _SERVER.append(prefect_server.start(_PREFECT_HOME, port, dict(os.environ)))
 
 
 @atexit.register
 def _stop_prefect_server() -> None:
     """At exit, after Prefect has flushed its last logs to the API (its exit hooks run before this one)."""
-    prefect_server.stop(_SERVER)
+    for server in _SERVER:
+        prefect_server.stop(server)
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
 
 
@@ -58,7 +67,7 @@ def _prefect_api(request: pytest.FixtureRequest) -> None:
     throwaway PREFECT_HOME, never the user's. It boots while tests are collected; integration tests wait for
     it, unit tests (pure functions) never need it."""
     if not _ready and request.node.get_closest_marker("integration"):
-        prefect_server.wait(_SERVER, os.environ["PREFECT_API_URL"], _PREFECT_HOME)
+        prefect_server.wait(_SERVER[0], os.environ["PREFECT_API_URL"], _PREFECT_HOME)
         _ready.append(True)
 
 

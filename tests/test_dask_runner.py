@@ -33,7 +33,7 @@ def test_dask_local_cluster_yields_same_records(os_client, alias, seed_dir):
     try:
         default = ingest(source=str(seed_dir), alias=alias, batch_size=3)
         with api_for_workers("dask"), LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None) as cluster:
+                                                   dashboard_address=":0") as cluster:
             runner = make_task_runner("dask", cluster.scheduler_address)
             dask = ingest.with_options(task_runner=runner)(source=str(seed_dir), alias=other, batch_size=3)
         assert dask["task_runner"] == "dask" and default["task_runner"] == "default"

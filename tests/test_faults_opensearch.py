@@ -29,8 +29,9 @@ CLI = [sys.executable, "-m", "newsindex.cli"]
 QUIET = {"PREFECT_LOGGING_LEVEL": "CRITICAL", "COLUMNS": "1000"}
 
 
-def _free_node_port(first: int = 9230, last: int = 9299) -> int:
-    """An HTTP port whose transport port (+100, scripts/opensearch-common.sh) is free too: never the main node."""
+def _free_node_port(first: int = 9260, last: int = 9299) -> int:
+    """An HTTP port whose transport port (+100, scripts/opensearch-common.sh) is free too: never the main node,
+    `make cluster`'s 9240-9242 nor the fault cluster's 9250-9252 (it may be starting in another test worker)."""
     for port in range(first, last + 1):
         try:
             for p in (port, port + 100):
