@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from flows import lost_runs
 from flows.incremental import source_id
 from indexing import ledger, state, versions
 from tests import prefect_server
@@ -127,6 +128,11 @@ def test_deploy_all_creates_the_deployments(stack: Stack):
         assert deps[name]["concurrency_options"]["collision_strategy"] == strategy
         step = deps[name]["pull_steps"][0]["prefect.deployments.steps.set_working_directory"]
         assert Path(step["directory"]).resolve() == ROOT.resolve()
+        assert deps[name]["job_variables"]["env"]["PREFECT_FLOWS_HEARTBEAT_FREQUENCY"] == str(lost_runs.HEARTBEAT_S)
+    # the lost-run automation, once although the build step ran for each deployment
+    r = stack.http.post("/automations/filter", json={})
+    r.raise_for_status()
+    assert [a["name"] for a in r.json()].count(lost_runs.NAME) == 1
 
 
 def test_reindex_deployment_swaps_alias_to_new_version(stack: Stack, os_client, alias, seed_dir):
@@ -186,10 +192,10 @@ def test_second_reindex_at_once_is_cancelled(stack: Stack, os_client, alias, see
 # --- a worker killed mid-flow ---------------------------------------------------------------------------
 # Prefect 3.9's process worker starts each flow run as `python -m prefect.engine` in a session of its own. So a
 # worker killed alone (SIGKILL of its process group) takes nothing with it: the flow run goes on and reports
-# its own end. When the flow run's process dies too (the machine is lost), nothing reports: the run stays
-# Running, a new worker leaves it alone (it only cancels runs that never started), `prefect flow-run cancel`
-# leaves it Cancelling, and it keeps the deployment's concurrency slot until its lease expires (renewed every
-# 300 s by the dead engine). Marking it Crashed releases the slot at once; the queued run then starts.
+# its own end. When the flow run's process dies too (the machine is lost), nothing reports its end: the run
+# stays Running and keeps the deployment's concurrency slot, so the next run waits. Our deployments send
+# heartbeats and `prefect deploy` creates an automation (flows/lost_runs.py) that marks the run Crashed when
+# they stop; the slot frees and the waiting run starts.
 
 KILL_FILES = 200
 
@@ -280,12 +286,9 @@ def test_machine_lost_mid_flow_then_next_run_completes(stack: Stack, os_client, 
     while "AwaitingConcurrencySlot" not in stack.state_names(next_id):
         assert time.monotonic() < deadline, stack.state_names(next_id)
         time.sleep(0.5)
-    # ... until the user marks the lost run Crashed (README, Faults), which frees the slot at once.
-    r = stack.http.post(f"/flow_runs/{run['id']}/set_state", json={
-        "state": {"type": "CRASHED", "name": "Crashed", "message": "the machine running it was lost"},
-        "force": True})
-    r.raise_for_status()
-    assert r.json()["status"] == "ACCEPT"
+    # ... until the automation marks the lost run Crashed (no heartbeat for WITHIN_S), which frees the slot.
+    lost = stack.wait(run["id"], timeout=lost_runs.WITHIN_S + 90)
+    assert lost["state_type"] == "CRASHED" and "no heartbeat" in lost["state"]["message"], stack.state_names(run["id"])
     done = stack.wait(next_id, timeout=180)
     assert done["state_type"] == "COMPLETED", stack.state_names(next_id)
     report = stack.report(next_id, f"ingest-report-{alias}")
