@@ -75,8 +75,10 @@ def ingest(source: str = "seeds", alias: str | None = None, keep_missing: bool =
         tell(0, "removing vanished files")
         deleted, totals.kept_missing = _remove_missing(client, alias, source, src, target, keep_missing)
         totals.deleted += deleted
+    # What the run wrote and marked done is visible when it reports done: the next run (or a look at the
+    # state) right after it must not see files it just finished or deleted.
     with translated(client, f"refreshing {target}"):
-        client.indices.refresh(index=target)
+        client.indices.refresh(index=f"{target},{state.state_index(alias)}", ignore_unavailable=True)
     totals.counts.check(" in the ingest run")
     summary = {
         "run_id": run_id, **totals.as_dict(),
