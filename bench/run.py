@@ -1,6 +1,6 @@
 """`make bench`: our ingest flow, the pure functions, raw bulk indexing and the naive peer, side by side.
 
-    python -m bench.run [--docs 1000 10000 100000] [--seed 7] [--pure-max 20000] [--naive-docs 1000]
+    python -m bench.run [--docs 1000 10000 100000] [--seed 7] [--pure-max 20000] [--naive-docs 10000]
 
 For each N (default 1k, 10k, 100k, or the BENCH_DOCS env, e.g. BENCH_DOCS=1000,10000):
   (b) pure   articles.process_path in one tight loop on one core (no Prefect, no OpenSearch), over at most
@@ -35,7 +35,11 @@ from bench.corpus import DEFAULT_SEED, OUT, ensure_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DOCS = (1_000, 10_000, 100_000)
-TARGET_DOCS_PER_S = 500
+# Issue 14's targets on this 2-core box, at the largest N of the run.
+TARGET_DOCS_PER_S = 350
+TARGET_FLOOR_SHARE = 0.9
+TARGET_PURE_CPU_MS = 2.5
+TARGET_JVM_MS = 2.5
 
 
 def log(msg: str) -> None:
@@ -270,6 +274,12 @@ def stage_times(res: dict, split: dict | None) -> dict:
     return out
 
 
+def combined_floor(pure_docs_per_s: float, cores_n: int, bulk_docs_per_s: float) -> float:
+    """The honest ceiling when cleaning and the OpenSearch JVM share the same cores: each article costs
+    1/(pure x cores) of the box to clean plus 1/bulk to index."""
+    return 1 / (1 / (pure_docs_per_s * cores_n) + 1 / bulk_docs_per_s)
+
+
 def targets(results: list[dict], cores_n: int) -> dict:
     big = max(results, key=lambda r: r["docs"])
     ing = big.get("ingest", {}).get("docs_per_s")
@@ -278,11 +288,22 @@ def targets(results: list[dict], cores_n: int) -> dict:
     naive = next((r["naive"]["docs_per_s"] for r in results if "naive" in r), None)
     t: dict = {"at_docs": big["docs"]}
     if ing is not None:
-        t["ingest_ge_500"] = {"value": ing, "target": TARGET_DOCS_PER_S, "met": ing >= TARGET_DOCS_PER_S}
+        t[f"ingest_ge_{TARGET_DOCS_PER_S}"] = {"value": ing, "target": TARGET_DOCS_PER_S,
+                                               "met": ing >= TARGET_DOCS_PER_S}
     if ing is not None and pure and bulk:
-        bound = 0.8 * min(pure * cores_n, bulk)
-        t["ingest_ge_0.8_min_pure_x_cores_bulk"] = {"value": ing, "target": round(bound, 1), "met": ing >= bound,
-                                                    "pure_x_cores": round(pure * cores_n, 1), "bulk": bulk}
+        floor = combined_floor(pure, cores_n, bulk)
+        t[f"ingest_ge_{TARGET_FLOOR_SHARE}_combined_floor"] = {
+            "value": ing, "floor": round(floor, 1), "share": round(ing / floor, 3),
+            "target": round(TARGET_FLOOR_SHARE * floor, 1), "met": ing >= TARGET_FLOOR_SHARE * floor}
+    p = big.get("pure")
+    if p and p.get("docs"):
+        mean = p["cpu_s"] * 1000 / p["docs"]
+        t["clean_enrich_cpu_ms_mean"] = {"value": round(mean, 2), "target": TARGET_PURE_CPU_MS,
+                                         "met": mean <= TARGET_PURE_CPU_MS}
+    a = big.get("ingest")
+    if a and a.get("opensearch_cpu_s") is not None and a.get("docs"):
+        jvm = a["opensearch_cpu_s"] * 1000 / a["docs"]
+        t["jvm_ms_per_doc"] = {"value": round(jvm, 2), "target": TARGET_JVM_MS, "met": jvm <= TARGET_JVM_MS}
     if ing is not None and naive:
         t["ingest_ge_10x_naive"] = {"value": ing, "target": round(10 * naive, 1), "met": ing >= 10 * naive}
     rss = {r["docs"]: r["ingest"]["peak_rss_mb"] for r in results if "ingest" in r}
@@ -293,7 +314,32 @@ def targets(results: list[dict], cores_n: int) -> dict:
     return t
 
 
-def print_table(results: list[dict], stages: dict[int, dict]) -> None:
+def cpu_per_doc(res: dict, split: dict | None) -> dict[str, float]:
+    """CPU ms per article by stage: clean/enrich/other from the pure pass (split by the profile), to_document from
+    the bulk pass, and the ingest flow's processes (flow, workers, Prefect server, OpenSearch JVM)."""
+    out: dict[str, float] = {}
+    p = res.get("pure")
+    if p and p.get("docs"):
+        mean = p["cpu_s"] * 1000 / p["docs"]
+        shares = (split or {}).get("stages") or {}
+        for stage in ("read", "clean", "enrich", "other"):
+            if stage in shares:
+                out[stage] = round(mean * shares[stage], 2)
+        if not shares:
+            out["clean+enrich"] = round(mean, 2)
+    b = (res.get("bulk") or {}).get("streaming")
+    if b and b.get("docs") and b.get("to_document_s") is not None:
+        out["to_document (wall)"] = round(b["to_document_s"] * 1000 / b["docs"], 2)
+    a = res.get("ingest")
+    if a and a.get("docs"):
+        for key, label in (("flow_process_cpu_s", "flow"), ("workers_cpu_s", "workers"),
+                           ("prefect_server_cpu_s", "Prefect"), ("opensearch_cpu_s", "JVM")):
+            if a.get(key) is not None:
+                out[label] = round(a[key] * 1000 / a["docs"], 2)
+    return out
+
+
+def print_table(results: list[dict], stages: dict[int, dict], split: dict | None = None) -> None:
     w = sys.stdout.write
     w("\nThroughput (docs = articles; MB = corpus bytes on disk)\n")
     hdr = f"{'N':>7} {'run':<18} {'docs':>7} {'wall s':>8} {'docs/s':>8} {'MB/s':>6} {'CPU ms/doc':>11} " \
@@ -331,6 +377,11 @@ def print_table(results: list[dict], stages: dict[int, dict]) -> None:
         w(f"{r['docs']:>7} " + " ".join(f"{s.get(k, float('nan')):>8.1f}" for k in ("read", "clean", "enrich",
                                                                                        "other", "index"))
           + f" {s.get('index_to_document', float('nan')):>9.1f}  {slowest}\n")
+    w("\nCPU ms per article by stage (pure pass split by the profile; the ingest flow's processes)\n")
+    for r in results:
+        per = cpu_per_doc(r, split)
+        if per:
+            w(f"{r['docs']:>7} " + ", ".join(f"{k} {v:.2f}" for k, v in per.items()) + "\n")
 
 
 def print_targets(t: dict) -> None:
@@ -359,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--pure-max", type=int, default=int(os.environ.get("BENCH_PURE_MAX", 20_000)),
                     help="cap the one-core pure pass (docs/s is a rate; the cap keeps `make bench` under ~25 min)")
-    ap.add_argument("--naive-docs", type=int, default=1_000)
+    ap.add_argument("--naive-docs", type=int, default=10_000)
     ap.add_argument("--stages", nargs="+", default=["pure", "bulk", "ingest", "naive"],
                     choices=["pure", "bulk", "ingest", "naive"])
     ap.add_argument("--bulk-modes", nargs="+", default=["streaming", "parallel"], choices=["streaming", "parallel"])
@@ -407,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     stages = {r["docs"]: stage_times(r, split) for r in results}
     t = targets(results, info["cores"])
-    print_table(results, stages)
+    print_table(results, stages, split)
     print_targets(t)
     big = max(results, key=lambda r: r["docs"])
     naive = next((r["naive"]["docs_per_s"] for r in results if "naive" in r), None)
