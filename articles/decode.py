@@ -392,6 +392,17 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
     traits: dict[str, tuple[float, bool, bool, bool]] = {}
     done: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = {}  # the same word with the same holes
 
+    def penalised(sc: float, ch: str, pos: int, upper_word: bool) -> float:
+        """A candidate's score less what letter `ch` in hole `pos` costs: its rarity, and a case that does not
+        fit the word (one rule for one-hole words and the others, applied in the same order: the same ties)."""
+        r04, alpha, upper, lower = traits[ch]
+        sc -= r04
+        if alpha and pos > 0 and not upper_word and upper:
+            sc -= 4  # a capital inside a lower-case word
+        if alpha and upper_word and lower:
+            sc -= 4
+        return sc
+
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
         positions = [k for k, ch in enumerate(word) if _HOLE_FIRST <= ch <= _HOLE_LAST]  # no regex call per character
@@ -417,14 +428,8 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
             head, tail = word[:k], word[k + 1 :]
             for ch in options[0]:
                 cand = head + ch + tail
-                sc = base(cand.lower())
-                r04, alpha, upper, lower = traits[ch]
-                upper_word = known_upper and n_known + (1 if alpha else 0) > 1
-                sc -= r04
-                if alpha and k > 0 and not upper_word and upper:
-                    sc -= 4
-                if alpha and upper_word and lower:
-                    sc -= 4
+                upper_word = known_upper and n_known + (1 if traits[ch][1] else 0) > 1
+                sc = penalised(base(cand.lower()), ch, k, upper_word)
                 if sc > best_score:
                     best, best_score = cand, sc
             done[key] = best
@@ -437,12 +442,7 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
             sc = base(cand.lower())
             upper_word = known_upper and n_known + sum(1 for ch in picks if traits[ch][1]) > 1
             for ch, pos in zip(picks, positions, strict=True):
-                r04, alpha, upper, lower = traits[ch]
-                sc -= r04
-                if alpha and pos > 0 and not upper_word and upper:
-                    sc -= 4  # a capital inside a lower-case word
-                if alpha and upper_word and lower:
-                    sc -= 4
+                sc = penalised(sc, ch, pos, upper_word)
             if sc > best_score:
                 best, best_score = cand, sc
         done[key] = best
