@@ -61,12 +61,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
-@pytest.fixture(autouse=True)
-def _prefect_api(request: pytest.FixtureRequest) -> None:
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
     """Flows the tests run (in-process and through the CLI) talk to one real `prefect server start` with a
     throwaway PREFECT_HOME, never the user's. It boots while tests are collected; integration tests wait for
-    it, unit tests (pure functions) never need it."""
-    if not _ready and request.node.get_closest_marker("integration"):
+    it before any of their fixtures (a module fixture may run a flow), unit tests (pure functions) never do."""
+    if not _ready and item.get_closest_marker("integration"):
         prefect_server.wait(_SERVER[0], os.environ["PREFECT_API_URL"], _PREFECT_HOME)
         _ready.append(True)
 
