@@ -37,9 +37,9 @@ def _story_terms(records: list[dict]) -> list[str]:
     return sorted({t for r in records for t in articles.story_candidates_terms(r)})[:1000]
 
 
-def known_stories(client: OpenSearch, index: str, records: list[dict], *, skip: list[str] = ()) -> list[dict]:
-    """Indexed articles sharing a fingerprint term with `records`: the stories these may join (but `skip`)."""
-    terms = _story_terms(records)
+def known_stories(client: OpenSearch, index: str, terms: list[str], *, skip: list[str] = ()) -> list[dict]:
+    """Indexed articles sharing one of the fingerprint `terms` (`_story_terms` of a batch): the stories the batch
+    may join (but `skip`)."""
     if not terms:
         return []
     query: dict = {"terms": {"fingerprint": terms}}
@@ -86,8 +86,9 @@ class BatchIndexer:
     """Writes the batches of one run into one index, remembering what the run wrote.
 
     When the index was empty at the start (a first ingest, a new version), a record can only exist already if
-    this run wrote its id: the `mget` for unchanged documents is skipped for all other ids, and the story lookup
-    is skipped until something was written. Same results as asking the index, without the round trips.
+    this run wrote its id: the `mget` for unchanged documents is skipped for all other ids, and stories are
+    looked up in what this run wrote (RecentStories) until the index was refreshed. Same results as asking the
+    index, without the round trips.
     """
 
     def __init__(self, client: OpenSearch, index: str, *, empty: bool | None = None) -> None:
@@ -109,13 +110,17 @@ class BatchIndexer:
 
     def known_stories(self, records: list[dict]) -> list[dict]:
         """What this run wrote (from memory, whether refreshed or not) and what the index held before."""
-        mine = self.recent.matching(_story_terms(records))
+        terms = _story_terms(records)
+        mine = self.recent.matching(terms)
         if not self.searchable:
             return mine
         with translated(self.client, f"reading {self.index}"):
-            return mine + known_stories(self.client, self.index, records, skip=[d["id"] for d in mine])
+            return mine + known_stories(self.client, self.index, terms, skip=[d["id"] for d in mine])
 
     def wrote(self, records: list[dict]) -> None:
+        """What a batch wrote: its ids while the index started empty (`existing`), its stories for the next."""
+        if self.empty:
+            self.written.update(r["id"] for r in records)
         if self.recent.full():
             with translated(self.client, f"refreshing {self.index}"):
                 self.client.indices.refresh(index=self.index)
@@ -175,8 +180,6 @@ def index_batch(client: OpenSearch, index: str, records: list[dict], *, indexer:
         else:
             counts.indexed += 1
             counts.languages[r.get("language") or "?"] += 1
-            if indexer.empty:
-                indexer.written.add(r["id"])
     counts.ok_keys = {r.get("source_key") or r.get("source_path") for r in records} - bad_keys
     counts.check(f" in a batch of {len(records)}")
     return counts
