@@ -383,12 +383,12 @@ def _extract_header(blocks: list[Block], lang: str | None, rules: Rules) -> set[
             return out
         if b.furniture:
             continue
-        n, density = stop_density(b.text, lang, rules)
-        if density is None:
+        reads = _reads_as_text(b, lang, rules)
+        if reads is None:
             continue
-        if (b.sentence_end and n >= 4) or (n >= 5 and density >= PROSE_STOPWORD_DENSITY):
+        if reads:
             text_seen = True
-        elif not text_seen or (density == 0 and _is_name(b.text)):
+        elif not text_seen or (_is_name(b.text) and stop_density(b.text, lang, rules)[1] == 0):
             out.add(i)
     return set()  # no good block: nothing tells where the article starts
 
