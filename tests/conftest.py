@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import subprocess
@@ -105,3 +106,17 @@ def run_cli(*args: str, check: bool = True, env: dict[str, str | None] | None = 
     if check and proc.returncode != 0:
         raise AssertionError(f"newsindex {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
+
+
+def last_json(out: str) -> dict:
+    """The summary a `--json` command prints as its last line."""
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def writes(client, index: str) -> int:
+    """Documents written so far into `index` (a name or pattern; primaries), 0 before it exists: how far a run
+    that a test is about to break has got."""
+    try:
+        return client.indices.stats(index=index, metric="indexing")["_all"]["primaries"]["indexing"]["index_total"]
+    except Exception:  # noqa: BLE001 - the index does not exist yet
+        return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests import prefect_server
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, last_json, run_cli, writes
 from tests.test_dask_runner import _docs
 from tests.test_faults_opensearch import _corpus
 
@@ -82,11 +82,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             prefect_server.stop(proc, grace=10)
 
 
-def _summary(proc: subprocess.CompletedProcess | str) -> dict:
-    out = proc if isinstance(proc, str) else proc.stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
 def _dask_ingest(cluster: Cluster, src: Path, alias: str, *extra: str) -> list[str]:
     return [sys.executable, "-m", "newsindex.cli", "ingest", str(src), "--alias", alias, "--json",
             "--task-runner", "dask", "--dask-address", cluster.address, *extra]
@@ -104,7 +99,7 @@ def test_dask_cluster_yields_same_records_as_default(cluster: Cluster, os_client
         proc = subprocess.run(_dask_ingest(cluster, seed_dir, other, "--batch-size", "3"), cwd=ROOT,
                               capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stdout + proc.stderr
-        dask = _summary(proc)
+        dask = last_json(proc.stdout)
         assert dask["task_runner"] == "dask" and default["task_runner"] == "default"
         for key in ("seen", "indexed", "quarantined", "languages", "quarantine_reasons"):
             assert dask[key] == default[key], key
@@ -132,14 +127,6 @@ def _busy_worker(cluster: Cluster) -> subprocess.Popen | None:
     return None
 
 
-def _written(os_client, alias: str) -> int:
-    try:
-        stats = os_client.indices.stats(index=f"{alias}-v*", metric="indexing")
-        return stats["_all"]["primaries"]["indexing"]["index_total"]
-    except Exception:  # noqa: BLE001 - the index does not exist yet
-        return 0
-
-
 def test_worker_killed_mid_run_completes_exactly(cluster: Cluster, os_client, alias, tmp_path):
     n = 120
     src = _corpus(tmp_path / "src", n)
@@ -149,16 +136,16 @@ def test_worker_killed_mid_run_completes_exactly(cluster: Cluster, os_client, al
     deadline = time.monotonic() + 120
     # mid-run: some batches are in the index, and a worker is cleaning the next ones
     while time.monotonic() < deadline and run.poll() is None and victim is None:
-        if _written(os_client, alias) >= 10:
+        if writes(os_client, f"{alias}-v*") >= 10:
             victim = _busy_worker(cluster)
         time.sleep(0.1)
     assert victim is not None and run.poll() is None, "the run ended before a worker could be killed: more files"
-    written_at_kill = _written(os_client, alias)
+    written_at_kill = writes(os_client, f"{alias}-v*")
     os.killpg(victim.pid, signal.SIGKILL)  # the worker and its nanny: the machine is gone
     victim.wait(timeout=10)
     out, err = run.communicate(timeout=240)
     assert run.returncode == 0, out + err
-    summary = _summary(out)
+    summary = last_json(out)
     print(f"killed {victim.args[-3]} at {written_at_kill} docs written; then: {summary}")  # noqa: T201 - for -s
     scheduler_log = (cluster.logs / "scheduler.log").read_text()
     assert "Remove worker" in scheduler_log, scheduler_log[-3000:]
@@ -171,6 +158,6 @@ def test_worker_killed_mid_run_completes_exactly(cluster: Cluster, os_client, al
     assert len(keys) == summary["indexed"]
     with cluster.client() as client:
         assert len(client.scheduler_info(n_workers=-1)["workers"]) == 1
-    again = _summary(run_cli("ingest", str(src), "--alias", alias, "--json"))  # and nothing is left to do
+    again = last_json(run_cli("ingest", str(src), "--alias", alias, "--json").stdout)  # and nothing is left to do
     assert (again["seen"], again["files_read"], again["indexed"]) == (n, 0, 0)
     assert again["unchanged"] == summary["indexed"]

@@ -19,7 +19,7 @@ from flows import lost_runs
 from flows.incremental import source_id
 from indexing import ledger, state, versions
 from tests import prefect_server
-from tests.conftest import ROOT
+from tests.conftest import ROOT, writes
 from tests.test_faults_opensearch import _corpus
 
 pytestmark = [pytest.mark.integration, pytest.mark.prefect_server]
@@ -200,15 +200,6 @@ def test_second_reindex_at_once_is_cancelled(stack: Stack, os_client, alias, see
 KILL_FILES = 200
 
 
-def _written(os_client, alias: str) -> int:
-    """Documents written so far into the alias's versioned index (0 before it exists)."""
-    try:
-        stats = os_client.indices.stats(index=f"{alias}-v*", metric="indexing")
-        return stats["_all"]["primaries"]["indexing"]["index_total"]
-    except Exception:  # noqa: BLE001 - the index does not exist yet
-        return 0
-
-
 def _run_until_mid_flow(stack: Stack, os_client, alias: str, src: Path) -> dict:
     """Start an ingest deployment run and return its flow run once some batches are in the index."""
     run_id = stack.run_deployment("ingest/ingest", alias=alias, source=str(src), batch_size="10")
@@ -216,7 +207,7 @@ def _run_until_mid_flow(stack: Stack, os_client, alias: str, src: Path) -> dict:
     while time.monotonic() < deadline:
         run = stack.flow_run(run_id)
         assert run["state_type"] not in TERMINAL, f"the run ended before the kill: {stack.state_names(run_id)}"
-        if run["state_type"] == "RUNNING" and run["infrastructure_pid"] and _written(os_client, alias) >= 20:
+        if run["state_type"] == "RUNNING" and run["infrastructure_pid"] and writes(os_client, f"{alias}-v*") >= 20:
             return run
         time.sleep(0.2)
     raise AssertionError(f"the run never got mid-flow: {stack.state_names(run_id)}")

@@ -24,7 +24,7 @@ from opensearchpy import OpenSearch
 from common.settings import Settings
 from indexing.client import make_client
 from indexing.search import search
-from tests.conftest import CLI, ROOT
+from tests.conftest import CLI, ROOT, last_json, writes
 from tests.test_faults_opensearch import QUIET, _corpus
 
 pytestmark = pytest.mark.integration
@@ -99,20 +99,12 @@ class Searcher(threading.Thread):
             time.sleep(0.05)
 
 
-def _last_json(out: str) -> dict:
-    return json.loads(out.strip().splitlines()[-1])
-
-
 def _wait_written(client: OpenSearch, index: str, at_least: int, run: subprocess.Popen, timeout: float = 180) -> int:
     """Until `index` has taken `at_least` writes (primaries) or the run ended; returns the writes seen."""
     deadline = time.monotonic() + timeout
     written = 0
     while time.monotonic() < deadline and run.poll() is None:
-        try:
-            written = client.indices.stats(index=index, metric="indexing")["_all"]["primaries"]["indexing"][
-                "index_total"]
-        except Exception:  # noqa: BLE001 - not created yet
-            written = 0
+        written = writes(client, index)
         if written >= at_least:
             break
         time.sleep(0.2)
@@ -146,13 +138,13 @@ def test_node_killed_mid_ingest(cluster: Cluster, tmp_path: Path) -> None:
     t_kill = time.monotonic() - t0
     out, err = run.communicate(timeout=400)
     t_run = time.monotonic() - t0
-    first = {"rc": run.returncode, "summary": _last_json(out) if run.returncode == 0 else None}
+    first = {"rc": run.returncode, "summary": last_json(out) if run.returncode == 0 else None}
     if run.returncode != 0:  # allowed: a clear stop, then the next run finishes the job
         assert "Traceback" not in out + err, err
         again = subprocess.run([*CLI, "ingest", str(src), "--alias", alias, "--json"], cwd=ROOT, env=env,
                                capture_output=True, text=True, timeout=400)
         assert again.returncode == 0, again.stderr
-        summary = _last_json(again.stdout)
+        summary = last_json(again.stdout)
         assert summary["indexed"] + summary["unchanged"] == n
     else:
         summary = first["summary"]
@@ -222,9 +214,9 @@ def test_node_killed_during_reindex_never_exposes_an_incomplete_version(cluster:
         again = subprocess.run([*CLI, "reindex", str(src), "--alias", alias, "--json"], cwd=ROOT, env=env,
                                capture_output=True, text=True, timeout=400)
         assert again.returncode == 0, again.stderr
-        summary = _last_json(again.stdout)
+        summary = last_json(again.stdout)
     else:
-        summary = _last_json(out)
+        summary = last_json(out)
     assert summary["docs"] == n, summary
     time.sleep(0.5)
     stop.set()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -18,7 +17,7 @@ from flows.work import process_batch
 from indexing import versions
 from indexing.client import make_client
 from indexing.writer import index_batch
-from tests.conftest import ROOT, SEEDS, run_cli
+from tests.conftest import ROOT, SEEDS, last_json, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -41,10 +40,6 @@ def _free_node_port(first: int = 9260, last: int = 9299) -> int:
             continue
         return port
     raise AssertionError(f"no free port pair in {first}-{last}")
-
-
-def _summary(proc) -> dict:
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def _corpus(root: Path, n: int) -> Path:
@@ -92,7 +87,7 @@ def test_flood_stage_block_raises_instead_of_quarantining(os_client, alias, seed
 
 def test_read_only_index_fails_clearly_and_loses_nothing(os_client, alias, tmp_path):
     src = _corpus(tmp_path / "src", 6)
-    first = _summary(run_cli("ingest", str(src), "--alias", alias, "--json"))
+    first = last_json(run_cli("ingest", str(src), "--alias", alias, "--json").stdout)
     assert first["indexed"] == 6
     target = versions.current(os_client, alias)
     _corpus(tmp_path / "more", 10)
@@ -109,7 +104,7 @@ def test_read_only_index_fails_clearly_and_loses_nothing(os_client, alias, tmp_p
         assert time.monotonic() - started < 60
     finally:
         os_client.indices.put_settings(index=target, body={"index.blocks.write": None})
-    after = _summary(run_cli("ingest", str(src), "--alias", alias, "--json"))
+    after = last_json(run_cli("ingest", str(src), "--alias", alias, "--json").stdout)
     # (indexed is 4 unless the cleaning code changed meanwhile, which re-indexes everything: both are right)
     assert (after["seen"], after["indexed"] + after["unchanged"], after["quarantined"]) == (10, 10, 0)
     assert after["indexed"] >= 4
@@ -172,7 +167,7 @@ def test_node_killed_mid_run_then_next_run_completes(throwaway_node, tmp_path):
     again = subprocess.run([*CLI, "ingest", str(src), "--alias", alias, "--json"], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
-    summary = _summary(again)
+    summary = last_json(again.stdout)
     assert summary["seen"] == n and summary["quarantined"] == 0
     assert summary["indexed"] + summary["unchanged"] == n
     client.indices.refresh(index=alias)
