@@ -115,16 +115,26 @@ def _filters(filters: Filters) -> list[dict]:
 
 
 def _highlight(field: str) -> dict:
-    """Vietnamese fields also mark what matched through their joined syllables (`Hanoi` -> «Hà Nội»)."""
-    spec: dict = {"no_match_size": 160} if field.startswith("body_") else {}
-    if field.endswith("_vi"):
-        spec |= {"type": "fvh", "matched_fields": [field, f"{field}.joined"]}
-    return spec
+    """The body has a fallback fragment: its start, when only another field matched."""
+    return {"no_match_size": 160} if field.startswith("body_") and "." not in field else {}
+
+
+def _highlighted(lang: str | None) -> list[str]:
+    """Vietnamese fields are highlighted through their joined syllables too (`Hanoi` -> «Hà Nội»): a field of
+    its own, since the unified highlighter marks one field's matches (offsets in the postings, no term vectors:
+    they doubled what a Vietnamese document cost to index); `_snippet` prefers a fragment that marks something."""
+    out = []
+    for s in suffixes(lang):
+        for kind in fields(Record, PER_LANGUAGE):
+            out.append(f"{kind}_{s}")
+            if s == "vi":
+                out.append(f"{kind}_{s}.joined")
+    return out
 
 
 def build_query(query: str, filters: Filters = Filters(), size: int = 10) -> dict:
     """User text only ever goes through simple_query_string, never into the DSL itself."""
-    highlighted = [f"{kind}_{s}" for s in suffixes(filters.lang) for kind in fields(Record, PER_LANGUAGE)]
+    highlighted = _highlighted(filters.lang)
     return {
         "size": size,
         "query": {"bool": {"should": _clauses(query, filters.lang), "minimum_should_match": 1,

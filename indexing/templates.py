@@ -26,8 +26,9 @@ MAPPING = {
     "properties": {
         "source": {"type": "keyword"},
         "doc_id": {"type": "keyword"},
-        "lines": {"type": "keyword"},
-        "prose": {"type": "keyword", "index": False},
+        # read back whole, never searched: kept in _source only (a template document costs little to index)
+        "lines": {"type": "keyword", "index": False, "doc_values": False},
+        "prose": {"type": "keyword", "index": False, "doc_values": False},
         "run_id": {"type": "keyword"},
         "updated_at": {"type": "date"},
     },

@@ -140,6 +140,9 @@ def test_highlights(fx_alias):
     assert "«сотрудничеств" in hit["snippet"]
     hit = next(h for h in hits(fx_alias, "Hanoi", "--lang", "en") if h["id"] == "en-traffic")
     assert "«Hanoi»" in hit["snippet"]
+    # a Vietnamese body marks what matched through its joined syllables
+    hit = next(h for h in hits(fx_alias, "Hanoi", "--lang", "vi") if h["id"] == "vi-tourism")
+    assert "«Hà Nội»" in hit["snippet"], hit["snippet"]
 
 
 def test_query_syntax_is_not_dsl(fx_alias):
