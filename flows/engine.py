@@ -138,8 +138,8 @@ class Sink:
         (deleted by id, no search); files whose state had quarantines may have per-line ones (`feed.jsonl#2`)."""
         had = [k for k in ok_keys if self.all_quarantined or (k in known and known[k].get("quarantine_reasons"))]
         fresh = sorted(k for k in ok_keys if k not in known and k not in had)
-        cleared = bulk.delete(self.client, ledger.quarantine_index(self.alias),
-                              [ledger.quarantine_id(self.alias, k) for k in fresh]) if fresh else 0
+        cleared = bulk.delete_found(self.client, ledger.quarantine_index(self.alias),
+                                    [ledger.quarantine_id(self.alias, k) for k in fresh]) if fresh else 0
         return cleared + (ledger.clear_resolved(self.client, self.alias, had) if had else 0)
 
 

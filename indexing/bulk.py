@@ -146,3 +146,16 @@ def delete(client: OpenSearch, index: str, ids: Iterable[str]) -> int:
         for ok, _item in helpers.streaming_bulk(client, actions, raise_on_error=False, max_retries=5):
             n += int(ok)
     return n
+
+
+def delete_found(client: OpenSearch, index: str, ids: Iterable[str], chunk: int = 1000) -> int:
+    """delete() of those ids that exist: a delete of a missing id still writes a tombstone (≈ 6x the JVM CPU of
+    looking the id up), and most ids asked here (quarantine entries of files never quarantined) are missing."""
+    ids = list(ids)
+    found: list[str] = []
+    with translated(client, f"reading {index}"):
+        for i in range(0, len(ids), chunk):
+            resp = client.mget(index=index, body={"ids": ids[i:i + chunk]}, _source=False)
+            found += [d["_id"] for d in resp["docs"] if d.get("found")]
+    return delete(client, index, found) if found else 0
+
