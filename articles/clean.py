@@ -83,8 +83,11 @@ def is_share_bar(s: str, rules: Rules) -> bool:
     return n > 0 and _SHARE_RESIDUE.fullmatch(stripped) is not None
 
 
+@lru_cache(maxsize=8192)
 def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
-    """A line that is a date and little else ("Thứ Hai, 10/02/2026 10:09", "February 10, 2026 - 10:09")."""
+    """A line that is a date and little else ("Thứ Hai, 10/02/2026 10:09", "February 10, 2026 - 10:09").
+    Remembered per line (bounded; a DateMention is frozen): title candidates, the headline's placing and the
+    main loop ask it of the same lines."""
     if len(s) > 80 or not any(ch.isdigit() for ch in s):
         return None
     found = find_dates(s, lang, rules)
