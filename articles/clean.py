@@ -78,8 +78,10 @@ def _is_wrapped(lines: list[str]) -> bool:
     return mid >= len(body) * 0.6 and max(widths) - min(widths) <= 30
 
 
+@lru_cache(maxsize=8192)
 def is_share_bar(s: str, rules: Rules) -> bool:
-    """A line made only of share-button words and separators."""
+    """A line made only of share-button words and separators. Remembered per line (bounded): the title
+    candidates, the headline's placing and the main loop ask it of the same lines."""
     if len(s) > 120:
         return False
     stripped, n = rules.share_token.subn("", s)
