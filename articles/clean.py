@@ -17,7 +17,7 @@ from . import captions as cap
 from .blocks import PROSE_STOPWORD_DENSITY, Block, classify, main_run, menu_like, signoff_agency, stop_density
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
-from .rules import Rules, get_rules
+from .rules import LINE_CACHE_SIZE, Rules, get_rules
 from .templates import line_key
 from .titles import Candidate, pick_title
 
@@ -78,22 +78,28 @@ def _is_wrapped(lines: list[str]) -> bool:
     return mid >= len(body) * 0.6 and max(widths) - min(widths) <= 30
 
 
-@lru_cache(maxsize=8192)
 def is_share_bar(s: str, rules: Rules) -> bool:
     """A line made only of share-button words and separators. Remembered per line (bounded): the title
     candidates, the headline's placing and the main loop ask it of the same lines."""
-    if len(s) > 120:
-        return False
+    return len(s) <= 120 and _share_bar(s, rules)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _share_bar(s: str, rules: Rules) -> bool:
     stripped, n = rules.share_token.subn("", s)
     return n > 0 and _SHARE_RESIDUE.fullmatch(stripped) is not None
 
 
-@lru_cache(maxsize=8192)
 def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
     """A line that is a date and little else ("Thứ Hai, 10/02/2026 10:09", "February 10, 2026 - 10:09").
     Remembered per line (bounded; a DateMention is frozen): title candidates, the headline's placing and the
     main loop ask it of the same lines."""
-    if len(s) > 80 or not any(ch.isdigit() for ch in s):
+    return None if len(s) > 80 else _short_date_line(s, lang, rules)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _short_date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
+    if not any(ch.isdigit() for ch in s):
         return None
     found = find_dates(s, lang, rules)
     if found:

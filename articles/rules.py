@@ -17,6 +17,9 @@ from typing import Any
 
 from common.config import config_dir, load_yaml
 
+LINE_CACHE_SIZE = 8192  # lines whose verdicts are remembered (per function; a site repeats its furniture)
+LINE_CACHE_MAX_CHARS = 1000  # longer lines are judged afresh: the caches stay small whatever the input
+
 MARKER_KEYS = (
     "crumb_home",
     "crumb_lines",
