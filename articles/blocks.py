@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .metadata import find_dateline
-from .rules import Rules
+from .rules import LINE_CACHE_MAX_CHARS, LINE_CACHE_SIZE, Rules
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
 _LAST_SENTENCE = re.compile(r"[.!?…]['\"”’»]*\s+(\S[^.!?…]{0,50})$")
@@ -79,7 +80,23 @@ def menu_like(text: str) -> bool:
 def classify(
     text: str, lang: str | None, rules: Rules, link_density: float = 0.0, *, wording_only: bool = False
 ) -> Block:
-    """One block's evidence and verdict (`wording_only`: furniture by wording and shape, nothing else)."""
+    """One block's evidence and verdict (`wording_only`: furniture by wording and shape, nothing else).
+    A site repeats its menus, bylines and footers on every page: the verdict is remembered per exact input
+    (bounded), and each call gets a Block of its own (clean.py marks template lines on it)."""
+    if len(text) > LINE_CACHE_MAX_CHARS:
+        return _classify(text, lang, rules, link_density, wording_only=wording_only)
+    b = _verdict(text, lang, rules, link_density, wording_only)
+    return Block(b.text, b.words, b.stop_density, b.sentence_end, b.link_density, b.good, b.furniture)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _verdict(text: str, lang: str | None, rules: Rules, link_density: float, wording_only: bool) -> Block:
+    return _classify(text, lang, rules, link_density, wording_only=wording_only)
+
+
+def _classify(
+    text: str, lang: str | None, rules: Rules, link_density: float = 0.0, *, wording_only: bool = False
+) -> Block:
     if wording_only:  # a long sentence counts as good without its stopwords
         kind = rules.furniture_kind(text) or ("menu" if menu_like(text) else None)
         end = bool(_SENTENCE_END.search(text[-8:]))
@@ -113,7 +130,7 @@ def classify(
     if not good and kind is None and end and long_enough and density is not None and density < GOOD_STOPWORD_DENSITY:
         dl = find_dateline(text, rules)  # "ВЛАДИВОСТОК, 17 февраля. /Корр. ТАСС/. ...": judge the words after it
         if dl is not None:
-            return replace(classify(text[dl.end :], lang, rules, link_density), text=text)
+            return replace(_classify(text[dl.end :], lang, rules, link_density), text=text)
     return Block(text, n, density, end, link_density, good, kind)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .rules import Rules, _alt, minimal_substrings
+from .rules import LINE_CACHE_MAX_CHARS, LINE_CACHE_SIZE, Rules, _alt, minimal_substrings
 
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
 PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
@@ -36,19 +36,30 @@ def caption_credit(s: str, rules: Rules) -> _Credit | None:
     """The trailing photo credit of a line, when it has one (searched in the tail only: fast)."""
     off = max(0, len(s) - 160)
     tail = s[off:]
-    low = tail.lower()
-    if not any(w in low for w in _photo_gate(tuple(rules.markers["photo_words"] + rules.markers["photo_phrases"]))):
+    gate, photo_word, patterns = _credit_tools(rules)
+    if not gate.search(tail.lower()):
         return None  # every credit form names a photo word: a substring test skips the costly patterns
-    photo_alt = _photo_alt(tuple(rules.markers["photo_words"]))
-    if not _photo_word(photo_alt, _photo_alt(tuple(rules.markers["photo_phrases"]))).search(tail):
+    if not photo_word.search(tail):
         return None
-    for pat in (rules.caption_credit, _agency_photo(rules.agency_alt, photo_alt), rules.caption_phrase):
+    for pat in patterns:
         m = pat.search(tail)
         if m:
             start = off + m.start()
             if start == 0 or s[start - 1] in " .(\t|—–-" or s[start] in "([—–-":
                 return _Credit(start)
     return None
+
+
+@lru_cache(maxsize=4)
+def _credit_tools(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """Per rule set, built once (not per line): the photo-word gate as one literal alternation on the
+    lower-cased tail (a regex scans once; a substring test per word scans once per word), the photo word as a
+    word, and the credit patterns in the order they are tried."""
+    words, phrases = rules.markers["photo_words"], rules.markers["photo_phrases"]
+    photo_alt = _photo_alt(tuple(words))
+    gate = re.compile("|".join(map(re.escape, _photo_gate(tuple(words + phrases)))) or "(?!)")
+    word = _photo_word(photo_alt, _photo_alt(tuple(phrases)))
+    return gate, word, (rules.caption_credit, _agency_photo(rules.agency_alt, photo_alt), rules.caption_phrase)
 
 
 @lru_cache(maxsize=4)
@@ -79,7 +90,17 @@ class _Credit:
 
 
 def as_caption(s: str, rules: Rules) -> str | None:
-    """Caption text (credit stripped) when the whole line is a caption, else None."""
+    """Caption text (credit stripped) when the whole line is a caption, else None. Remembered per line
+    (bounded): a page asks it of a line up to three times, and a site repeats its lines across pages."""
+    return _caption(s, rules) if len(s) > LINE_CACHE_MAX_CHARS else _remembered_caption(s, rules)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _remembered_caption(s: str, rules: Rules) -> str | None:
+    return _caption(s, rules)
+
+
+def _caption(s: str, rules: Rules) -> str | None:
     if len(s) > 2 * MAX_CAPTION_WORDS and len(s.split()) > MAX_CAPTION_WORDS:  # shorter: too few words anyway
         return None
     m = caption_credit(s, rules)

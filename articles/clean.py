@@ -17,7 +17,7 @@ from . import captions as cap
 from .blocks import PROSE_STOPWORD_DENSITY, Block, classify, main_run, menu_like, signoff_agency, stop_density
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
-from .rules import Rules, get_rules
+from .rules import LINE_CACHE_SIZE, Rules, get_rules
 from .templates import line_key
 from .titles import Candidate, pick_title
 
@@ -46,14 +46,17 @@ class Cleaned:
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
 _SHARE_RESIDUE = re.compile(r"[\W\d_]*")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*$")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_PIPES = re.compile(r"[|\s]+")  # what a flattened figure leaves of a line
+_LIST_ITEM = re.compile(r"[-•*·–]\s")
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs: each non-empty line, except hard-wrapped blocks, which are joined back."""
-    blocks = re.split(r"\n\s*\n", text)
+    blocks = _BLANK_LINE.split(text)
     out: list[str] = []
     for block in blocks:
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        lines = [ln for ln in map(str.strip, block.split("\n")) if ln]
         if not lines:
             continue
         if _is_wrapped(lines):
@@ -76,16 +79,27 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 
 def is_share_bar(s: str, rules: Rules) -> bool:
-    """A line made only of share-button words and separators."""
-    if len(s) > 120:
-        return False
+    """A line made only of share-button words and separators. Remembered per line (bounded): the title
+    candidates, the headline's placing and the main loop ask it of the same lines."""
+    return len(s) <= 120 and _share_bar(s, rules)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _share_bar(s: str, rules: Rules) -> bool:
     stripped, n = rules.share_token.subn("", s)
     return n > 0 and _SHARE_RESIDUE.fullmatch(stripped) is not None
 
 
 def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
-    """A line that is a date and little else ("Thứ Hai, 10/02/2026 10:09", "February 10, 2026 - 10:09")."""
-    if len(s) > 80 or not any(ch.isdigit() for ch in s):
+    """A line that is a date and little else ("Thứ Hai, 10/02/2026 10:09", "February 10, 2026 - 10:09").
+    Remembered per line (bounded; a DateMention is frozen): title candidates, the headline's placing and the
+    main loop ask it of the same lines."""
+    return None if len(s) > 80 else _short_date_line(s, lang, rules)
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _short_date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
+    if not any(ch.isdigit() for ch in s):
         return None
     found = find_dates(s, lang, rules)
     if found:
@@ -125,21 +139,24 @@ def _lines(text: str, c: Cleaned) -> tuple[list[str], list[float], set[str]]:
     links: list[float] = []
     headings: set[str] = set()
     for para in split_paragraphs(text):
-        line, images, alts = cap.strip_images(para)
-        for img in images:
-            c.drop("image", img)
-        c.captions.extend(alts)
-        raw = line.strip()
-        line = cap.unlink(raw)
-        if images and re.fullmatch(r"[|\s]*", line):
+        images: list[str] = []
+        if "![" in para:  # the markup tests are inlined: most lines have none (strip_images, unlink)
+            para, images, alts = cap.strip_images(para)
+            for img in images:
+                c.drop("image", img)
+            c.captions.extend(alts)
+        raw = para.strip()
+        line = cap.unlink(raw) if "](" in raw or raw[:2] in ("**", "__") else raw
+        if images and (not line or _PIPES.fullmatch(line)):
             continue
-        hm = _MD_HEADING.match(line)
+        hm = _MD_HEADING.match(line) if line[:1] == "#" else None
         if hm:
             line = hm.group(1).strip()
             headings.add(line)
-        if line.strip():
+        kept = line.strip()
+        if kept:
             linked = sum(len(m.group("text")) for m in cap.MD_LINK.finditer(raw)) if "](" in raw else 0
-            lines.append(line.strip())
+            lines.append(kept)
             links.append(linked / max(1, len(line)))
     return lines, links, headings
 
@@ -218,6 +235,7 @@ def clean_text(
         pick = pick_title(cands, lead, first, lang, rules, _placed_headline(cands, lines, blocks, first, rules))
         title_at = pick.index if pick else -1
 
+    end_marks = tuple(rules.signoff_end_marks)
     in_header = True  # nothing of the body seen yet
     signed_off = False
     related_mode = False
@@ -249,7 +267,7 @@ def clean_text(
             related_mode = False
         if related_mode:
             # a labelled block lists headlines; the first sentence-like paragraph is the article again
-            if is_headline_like(s, 25) or re.match(r"^[-•*·–]\s", s):
+            if is_headline_like(s, 25) or _LIST_ITEM.match(s):
                 c.drop("related", s)
                 continue
             related_mode = False
@@ -264,7 +282,7 @@ def clean_text(
             else:
                 c.drop("image", s)
             continue
-        if s.rstrip(" |").startswith("![") or re.fullmatch(r"[|\s]+", s):
+        if s.rstrip(" |").startswith("![") or _PIPES.fullmatch(s):
             c.drop("image", s)
             continue
         if in_header and not b.furniture:  # "© РИА Новости / Сергей Гунеев" is a credit, not a crumb trail
@@ -337,7 +355,7 @@ def clean_text(
         in_header = False
         off = max(0, len(s) - 80)
         so = rules.signoff.search(s, off) if rules.ends_with_agency(s) else None
-        end_mark = next((mk for mk in rules.signoff_end_marks if s.endswith(mk)), None)
+        end_mark = next((mk for mk in end_marks if s.endswith(mk)), None) if s.endswith(end_marks) else None
         if so:
             c.source = c.source or rules.canonical_agency(so.group("agency"))
             c.drop("signoff", s[so.start() :].strip())
@@ -467,8 +485,18 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
         return
     body = "\n".join(c.paragraphs)
     kept_paras = [p for p in c.paragraphs if len(p) >= 20]
-    lost = [(i, t) for i, t in good if t not in body and not any(p in t for p in kept_paras)]
-    if sum(len(t) for _, t in lost) <= (1 - GUARD_SHARE) * sum(len(t) for _, t in good):
+    unseen = sum(len(t) for _, t in good)
+    limit = (1 - GUARD_SHARE) * unseen
+    lost: list[tuple[int, str]] = []
+    lost_chars = 0
+    for i, t in good:
+        if lost_chars + unseen <= limit:
+            return  # even losing every block not yet looked at keeps the share: no need to look
+        unseen -= len(t)
+        if t not in body and not any(p in t for p in kept_paras):
+            lost.append((i, t))
+            lost_chars += len(t)
+    if lost_chars <= limit:
         return
     gone = {t for _, t in lost}
     merged = sorted([*zip(at, c.paragraphs, strict=True), *lost], key=lambda it: it[0])

@@ -29,13 +29,8 @@ class Candidate:
 def _stems(text: str, lang: str | None, rules: Rules) -> set[str]:
     # function words only: a frequency stoplist (jusText's Russian one has 5,000 words) holds content words
     stop = rules.languages[lang].function_words if lang in rules.languages else frozenset()
-    out = set()
-    for t in _TOKEN.findall(text):
-        w = t.lower()
-        if len(w) < 3 or w in stop:
-            continue
-        out.add(w[:5] if len(w) > 5 else w)  # a crude stem: inflected forms share their first letters
-    return out
+    # a crude stem: inflected forms share their first letters
+    return {w[:5] for w in map(str.lower, _TOKEN.findall(text)) if len(w) >= 3 and w not in stop}
 
 
 def overlap(text: str, lead: set[str], lang: str | None, rules: Rules) -> float:
