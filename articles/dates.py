@@ -14,6 +14,7 @@ No anchor -> no date.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -66,6 +67,7 @@ class _Patterns:
 def _patterns(rules: Rules) -> _Patterns:
     """The date regexes, built with each language's date words (config/languages.yaml `date_words`)."""
     i = re.IGNORECASE
+    dig = digit_lead()  # a digit (\d), found faster (see there)
     at, ysuf = rules.date_words("time_prefixes"), rules.date_words("year_suffixes")
     dw, mw, yw = rules.date_words("day_words"), rules.date_words("month_words"), rules.date_words("year_words")
     time = (
@@ -82,7 +84,7 @@ def _patterns(rules: Rules) -> _Patterns:
             r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"
         ),
         numeric=re.compile(
-            r"(?P<a>\d(?<![\d.,/].)(?:(?<=[0-3])\d)?)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
+            rf"(?P<a>{dig}(?<![\d.,/].)(?:(?<=[0-3])\d)?)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
             r"(?![\d/])" + time
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
@@ -91,7 +93,7 @@ def _patterns(rules: Rules) -> _Patterns:
             r"(?:,?\s+(?P<y>(?:19|20)\d\d)" + _YEAR_END + ")?" + time
         ),
         day_first=re.compile(
-            r"(?P<d>\d(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
+            rf"(?P<d>{dig}(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{{3,10}}+)\.?(?!\w)"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
@@ -186,8 +188,32 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
 # a year ends at a non-digit, or runs into a clock time a page glued to it ("March 3, 20264:25 AM")
 _YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
 _BEFORE, _AFTER = 40, 50  # a window's reach before and after its digits
-# digit runs close enough for their windows to meet (a start <= the open end): one window before widening
-_DIGIT_CLUSTER = re.compile(rf"\d+(?:\D{{1,{_BEFORE + _AFTER}}}\d+)*")
+
+
+@lru_cache(maxsize=1)
+def digit_lead() -> str:
+    """A character class that holds every decimal digit (\\d) and few other characters, as ranges, for a pattern
+    to start with followed by (?<=\\d): the engine skips to the next such character with a table lookup, faster
+    than \\d's category test. Unicode assigns decimal digits only in whole runs 0-9, so probing every 10th code
+    point finds every run; the code points above the BMP are one range (a long list of them is slow to test)."""
+    ranges: list[tuple[int, int]] = []
+    for o in range(0, 0x10000, 10):
+        if chr(o).isdecimal():
+            lo = hi = o
+            while lo > 0 and chr(lo - 1).isdecimal():
+                lo -= 1
+            while chr(hi + 1).isdecimal():
+                hi += 1
+            if not ranges or lo > ranges[-1][1]:
+                ranges.append((lo, hi))
+    ranges.append((0x10000, sys.maxunicode))
+    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "](?<=\\d)"
+
+
+@lru_cache(maxsize=1)
+def _digit_cluster() -> re.Pattern[str]:
+    """Digit runs close enough for their windows to meet (a start <= the open end): one window before widening."""
+    return re.compile(rf"{digit_lead()}\d*(?:\D{{1,{_BEFORE + _AFTER}}}\d+)*")
 
 
 def _window_spans(text: str) -> list[tuple[int, int]]:
@@ -199,7 +225,7 @@ def _window_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     n = len(text)
     cs = ce = -1  # the open window: its start, its end before widening
-    for m in _DIGIT_CLUSTER.finditer(text):
+    for m in _digit_cluster().finditer(text):
         ms, me = m.span()
         s = ms - _BEFORE if ms > _BEFORE else 0
         e = me + _AFTER if me + _AFTER < n else n
