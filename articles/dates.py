@@ -370,10 +370,10 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
         if dm.year is not None and dm.as_date() is not None:
             consider(dm.pos, (dm.year, dm.month, dm.day or 1))
     w = _windows(text)
-    for mt in p.month_year.finditer(w.joined):
-        if mt["mon"]:
-            mon = _month(rules, mt["mon"])
-            if mon is None or (mt["mon"].lower() == "may" and mt["mon"][0].islower()):
+    for mt in _month_years(p, w, rules):
+        if word := mt.groupdict().get("mon"):
+            mon = _month(rules, word)
+            if mon is None or (word.lower() == "may" and word[0].islower()):
                 continue
             consider(w.text_pos(mt.start()), (int(mt["y"]), mon, 1))
         elif 1 <= int(mt["m2"]) <= 12:
@@ -388,6 +388,31 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
         if current:
             best = (min(current), 1, 1)
     return best
+
+
+@lru_cache(maxsize=4)
+def _numbered_months(rules: Rules) -> re.Pattern[str] | None:
+    """month_year's second branch alone ("tháng 3/2026"), or None when the split below is unsafe."""
+    mw, yw = rules.date_words("month_words"), rules.date_words("year_words")
+    inner = [re.match(r"[^\W\d_]*", y).group() for y in [*yw.split("|"), "of"]]
+    if any(y.lower() in rules.month_lookup or re.fullmatch(f"(?i:{mw})", y) for y in inner):
+        return None
+    return re.compile(
+        rf"(?<!\w)(?:{mw})\s+(?P<m2>[01]?\d)\s*(?:/|{yw})\s*(?P<y2>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+    )
+
+
+def _month_years(p: _Patterns, w: _Windows, rules: Rules) -> list[re.Match[str]]:
+    """month_year's matches that can give a key (in any order: the anchor is the latest key, whatever the order).
+
+    Its branches never match at one place, and inside a match no word starts but a year word or "of": unless
+    one of those is a month, a month word (first branch) or "tháng" (second) never starts inside another match,
+    so the first branch is matched only where a month word starts and the second is scanned alone."""
+    numbered = _numbered_months(rules)
+    months = _at_months(p.month_year, w, rules) if numbered is not None else None
+    if months is None:
+        return list(p.month_year.finditer(w.joined))
+    return [m for m in months if m["mon"]] + list(numbered.finditer(w.joined))
 
 
 def infer_year(month: int, day: int, anchor: tuple[int, int, int] | None) -> int | None:

@@ -43,7 +43,12 @@ _NUMBER = re.compile(digit_lead() + r"(?:\d{0,2}(?:[,.\u202f ]\d{3})+(?!\d)|\d*(
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
 _GROUP_SEP = re.compile(r"[,.\u202f ]")
 MAX_NAMES = 200
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one C scan (max() over a str makes a string per character)
+
+
+def _has_astral(text: str) -> bool:
+    """Whether text holds a character beyond the BMP: each is a surrogate pair in UTF-16, so the encoding grows
+    (a C pass several times faster than a regex testing every character; max() makes a string per character)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @lru_cache(maxsize=2)
@@ -90,7 +95,7 @@ def _runs(text: str) -> list[tuple[list[str], bool]]:
     Only capitalised tokens are visited: any other token between two of them leaves a gap longer than
     the one space that joins a run, so it ends the run just as visiting it would."""
     runs: list[tuple[list[str], bool]] = []
-    for m in _cap_run(_ASTRAL.search(text) is not None).finditer(text):
+    for m in _cap_run(_has_astral(text)).finditer(text):
         run = m.group()
         if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
             run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
