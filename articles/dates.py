@@ -14,6 +14,8 @@ No anchor -> no date.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -65,6 +67,7 @@ class _Patterns:
 def _patterns(rules: Rules) -> _Patterns:
     """The date regexes, built with each language's date words (config/languages.yaml `date_words`)."""
     i = re.IGNORECASE
+    dig = digit_lead()  # a digit (\d), found faster (see there)
     at, ysuf = rules.date_words("time_prefixes"), rules.date_words("year_suffixes")
     dw, mw, yw = rules.date_words("day_words"), rules.date_words("month_words"), rules.date_words("year_words")
     time = (
@@ -81,7 +84,7 @@ def _patterns(rules: Rules) -> _Patterns:
             r"(?:[T ](?P<hh>\d\d):(?P<mi>\d\d))?"
         ),
         numeric=re.compile(
-            r"(?P<a>\d(?<![\d.,/].)(?:(?<=[0-3])\d)?)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
+            rf"(?P<a>{dig}(?<![\d.,/].)(?:(?<=[0-3])\d)?)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
             r"(?![\d/])" + time
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
@@ -90,7 +93,7 @@ def _patterns(rules: Rules) -> _Patterns:
             r"(?:,?\s+(?P<y>(?:19|20)\d\d)" + _YEAR_END + ")?" + time
         ),
         day_first=re.compile(
-            r"(?P<d>\d(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{3,10}+)\.?(?!\w)"
+            rf"(?P<d>{dig}(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{{3,10}}+)\.?(?!\w)"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
@@ -130,15 +133,21 @@ def find_dates(text: str, lang: str | None = None, rules: Rules | None = None) -
 
 @lru_cache(maxsize=256)
 def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention, ...]:
-    """Cached: the same body is searched for the lead date, the year anchor and the fingerprint."""
-    p = _patterns(rules)
-    out: dict[int, DateMention] = {}
-    taken = bytearray(len(text) + 1)  # characters already part of a date (linear, whatever the count)
+    """Cached: the same body is searched for the lead date, the year anchor and the fingerprint.
 
-    def add(mt: re.Match[str], off: int, y: int | None, mo: int | None, d: int | None) -> None:
+    Each pattern runs once over all digit windows joined (see _Windows), not once per window: windows are
+    disjoint, so only matches in one window can overlap, and within a window the patterns still take their
+    turns in the same order (iso, numeric, Vietnamese, month first, day first)."""
+    p = _patterns(rules)
+    w = _windows(text)
+    joined = w.joined
+    out: dict[int, DateMention] = {}
+    taken = bytearray(len(joined) + 1)  # characters already part of a date (linear, whatever the count)
+
+    def add(mt: re.Match[str], y: int | None, mo: int | None, d: int | None) -> None:
         if mo is None or not 1 <= mo <= 12 or d is None or not 1 <= d <= 31:
             return
-        s, e = mt.start() + off, mt.end() + off
+        s, e = mt.span()
         if any(taken[s:e]):
             return
         gd = mt.groupdict()
@@ -147,54 +156,79 @@ def _find_dates(text: str, lang: str | None, rules: Rules) -> tuple[DateMention,
             hh = hh % 12 + (12 if gd["ampm"].lower() == "p" else 0)  # 3:12 PM, 12:05 a.m.
         mi = int(gd["mi"]) if gd.get("mi") else None
         taken[s:e] = b"\x01" * (e - s)
-        out[s] = DateMention(y, mo, d, s, hh, mi)
+        out[s] = DateMention(y, mo, d, w.text_pos(s), hh, mi)
 
+    if not joined:
+        return ()
     low = text.lower()
-    has_day_word = any(w in low for w in _day_words(rules))
-    for off, win in _digit_windows(text):
-        for mt in p.iso.finditer(win):
-            add(mt, off, int(mt["y"]), int(mt["m"]), int(mt["d"]))
-        for mt in p.numeric.finditer(win):
-            a, b = int(mt["a"]), int(mt["b"])
-            if lang == "en" and mt["sep"] == "/" and a <= 12 and b <= 31 and not (b <= 12 and a > 12):
-                a, b = b, a  # US month/day for English when it reads either way
-            add(mt, off, int(mt["y"]), b, a)
-        if has_day_word:
-            for pat in (p.vi_day, p.vi_slash):
-                for mt in pat.finditer(win):
-                    add(mt, off, int(mt["y"]) if mt["y"] else None, int(mt["m"]), int(mt["d"]))
-        for pat in (p.month_first, p.day_first):
-            for mt in pat.finditer(win):
-                mon = mt["mon"]
-                if mon.lower() == "may" and mon[0].islower():
-                    continue  # the verb
-                num = _month(rules, mon)
-                if num is not None:
-                    add(mt, off, int(mt["y"]) if mt["y"] else None, num, int(mt["d"]))
+    has_day_word = any(wd in low for wd in _day_words(rules))
+    for mt in p.iso.finditer(joined):
+        add(mt, int(mt["y"]), int(mt["m"]), int(mt["d"]))
+    for mt in p.numeric.finditer(joined):
+        a, b = int(mt["a"]), int(mt["b"])
+        if lang == "en" and mt["sep"] == "/" and a <= 12 and b <= 31 and not (b <= 12 and a > 12):
+            a, b = b, a  # US month/day for English when it reads either way
+        add(mt, int(mt["y"]), b, a)
+    if has_day_word:
+        for pat in (p.vi_day, p.vi_slash):
+            for mt in pat.finditer(joined):
+                add(mt, int(mt["y"]) if mt["y"] else None, int(mt["m"]), int(mt["d"]))
+    months = rules.month_lookup
+    for pat, found in ((p.month_first, _at_months(p.month_first, w, rules)), (p.day_first, None)):
+        for mt in found if found is not None else pat.finditer(joined):
+            mon = mt["mon"]
+            if mon[0].islower() and mon.lower() == "may":
+                continue  # the verb
+            num = months.get(mon.lower())  # = _month(): the group is letters only, nothing to strip or fold
+            if num is not None:
+                add(mt, int(mt["y"]) if mt["y"] else None, num, int(mt["d"]))
     return tuple(out[k] for k in sorted(out))
 
 
-_DIGITS = re.compile(r"\d+")
 # a year ends at a non-digit, or runs into a clock time a page glued to it ("March 3, 20264:25 AM")
 _YEAR_END = r"(?:(?!\d)|(?=[0-2]?\d:[0-5]\d))"
+_BEFORE, _AFTER = 40, 50  # a window's reach before and after its digits
 
 
-def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1)
+def digit_lead() -> str:
+    """A character class that holds every decimal digit (\\d) and few other characters, as ranges, for a pattern
+    to start with followed by (?<=\\d): the engine skips to the next such character with a table lookup, faster
+    than \\d's category test. Unicode assigns decimal digits only in whole runs 0-9, so probing every 10th code
+    point finds every run; the code points above the BMP are one range (a long list of them is slow to test)."""
+    ranges: list[tuple[int, int]] = []
+    for o in range(0, 0x10000, 10):
+        if chr(o).isdecimal():
+            lo = hi = o
+            while lo > 0 and chr(lo - 1).isdecimal():
+                lo -= 1
+            while chr(hi + 1).isdecimal():
+                hi += 1
+            if not ranges or lo > ranges[-1][1]:
+                ranges.append((lo, hi))
+    ranges.append((0x10000, sys.maxunicode))
+    return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "](?<=\\d)"
+
+
+@lru_cache(maxsize=1)
+def _digit_cluster() -> re.Pattern[str]:
+    """Digit runs close enough for their windows to meet (a start <= the open end): one window before widening."""
+    return re.compile(rf"{digit_lead()}\d*(?:\D{{1,{_BEFORE + _AFTER}}}\d+)*")
+
+
+def _window_spans(text: str) -> list[tuple[int, int]]:
     """Stretches of text around digits, cut at whitespace and merged: every date form needs a
     digit, and scanning ~1/4 of a text with the slower patterns is what keeps dates cheap.
 
-    A window's end is widened only once it is known (the widening only moves an end right, and a later
-    digit's end is never left of an earlier one's): digits close together cost one comparison each."""
+    Digit runs whose windows meet are found together by one regex (Python visits each cluster, not each run);
+    a window's start is then widened left to a word break, its end right, and widened windows that meet merge."""
     spans: list[tuple[int, int]] = []
     n = len(text)
     cs = ce = -1  # the open window: its start, its end before widening
-    for m in _DIGITS.finditer(text):
+    for m in _digit_cluster().finditer(text):
         ms, me = m.span()
-        s = ms - before if ms > before else 0  # (not max/min: a builtin call per digit run shows here)
-        e = me + after if me + after < n else n
-        if s <= ce:  # merged whatever the widening (a start only moves left, an end only right)
-            ce = e
-            continue
+        s = ms - _BEFORE if ms > _BEFORE else 0
+        e = me + _AFTER if me + _AFTER < n else n
         if s > 0:  # widen to a word break, looking at most 40 characters further (bounded cost)
             lo = max(0, s - 40)
             ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
@@ -208,7 +242,7 @@ def _digit_windows(text: str, before: int = 40, after: int = 50) -> list[tuple[i
         cs, ce = s, e
     if cs >= 0:
         spans.append((cs, _widen_end(text, ce, n)))
-    return [(s, text[s:e]) for s, e in spans]
+    return spans
 
 
 def _widen_end(text: str, e: int, n: int) -> int:
@@ -218,6 +252,88 @@ def _widen_end(text: str, e: int, n: int) -> int:
         ws = text.find(" ", e, hi)
         return ws if ws >= 0 else hi
     return e
+
+
+class _Windows:
+    """A text's digit windows joined by NUL, so each pattern is one C scan over them all, not one call per window.
+
+    A NUL is matched by no date pattern and none of their look-arounds tests for it: a match in the joined text
+    lies in one window and is the one that window alone gives (its edges read like the ends of a string)."""
+
+    __slots__ = ("joined", "_starts", "_deltas", "_low")
+
+    def __init__(self, text: str) -> None:
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._deltas: list[int] = []
+        pos = 0
+        for s, e in _window_spans(text):
+            self._starts.append(pos)
+            self._deltas.append(s - pos)
+            parts.append(text[s:e])
+            pos += e - s + 1
+        self.joined = "\x00".join(parts)
+        self._low: str | None | bool = False  # not computed yet
+
+    def text_pos(self, j: int) -> int:
+        """Position in the text of position j of the joined windows."""
+        return j + self._deltas[bisect_right(self._starts, j) - 1]
+
+    @property
+    def low(self) -> str | None:
+        """The joined windows lowercased, None when lowercasing moved a character (then positions would not match)."""
+        if self._low is False:
+            low = self.joined.lower()
+            self._low = low if len(low) == len(self.joined) else None
+        return self._low  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8)
+def _windows(text: str) -> _Windows:
+    """Cached: the lead date, the year anchor and the fingerprint scan the same text's windows."""
+    return _Windows(text)
+
+
+@lru_cache(maxsize=4)
+def _month_starts(rules: Rules) -> re.Pattern[str] | None:
+    """Where a month word can start in lowercased text (its first three letters, as a trie), or None when that
+    shortcut is unsafe.
+
+    month_first matches only count with a month word, and no match of that pattern can start inside another
+    one (inside one there is no word start but a clock's "at"-word), so matching it at these places alone finds
+    what scanning every position finds, unless an "at"-word is itself a month."""
+    months = rules.month_lookup
+    if any(re.match(r"[^\W\d_]*", a).group().lower() in months for a in rules.date_words("time_prefixes").split("|")):
+        return None
+    prefixes = {k[:3] for k in months if len(k) >= 3 and not any(c.isspace() for c in k)}
+    if any(c in p for p in prefixes for c in "σς"):  # a final sigma lowers by its context
+        return None
+    return re.compile(_trie(sorted(prefixes)))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of words with shared prefixes factored out (fewer branches tried per position)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = [re.escape(c) + (_trie(rest) if rest != [""] else "") for c, rest in groups.items() if c]
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in groups else body
+
+
+def _at_months(pat: re.Pattern[str], w: _Windows, rules: Rules) -> list[re.Match[str]] | None:
+    """pat's matches that can hold a month word, matched only where one starts (None: scan as usual)."""
+    starts, low = _month_starts(rules), w.low
+    if starts is None or low is None:
+        return None
+    joined, found, search, match = w.joined, [], starts.search, pat.match
+    c = search(low)
+    while c is not None:  # every start, overlapping ones too: a month starting inside another prefix counts
+        q = c.start()
+        if (m := match(joined, q)) is not None:
+            found.append(m)
+        c = search(low, q + 1)
+    return found
 
 
 def _sentence_at(text: str, pos: int, reach: int = 400) -> str:
@@ -253,15 +369,15 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
     for dm in find_dates(text, lang, rules):
         if dm.year is not None and dm.as_date() is not None:
             consider(dm.pos, (dm.year, dm.month, dm.day or 1))
-    for off, win in _digit_windows(text):
-        for mt in p.month_year.finditer(win):
-            if mt["mon"]:
-                mon = _month(rules, mt["mon"])
-                if mon is None or (mt["mon"].lower() == "may" and mt["mon"][0].islower()):
-                    continue
-                consider(off + mt.start(), (int(mt["y"]), mon, 1))
-            elif 1 <= int(mt["m2"]) <= 12:
-                consider(off + mt.start(), (int(mt["y2"]), int(mt["m2"]), 1))
+    w = _windows(text)
+    for mt in _month_years(p, w, rules):
+        if word := mt.groupdict().get("mon"):
+            mon = _month(rules, word)
+            if mon is None or (word.lower() == "may" and word[0].islower()):
+                continue
+            consider(w.text_pos(mt.start()), (int(mt["y"]), mon, 1))
+        elif 1 <= int(mt["m2"]) <= 12:
+            consider(w.text_pos(mt.start()), (int(mt["y2"]), int(mt["m2"]), 1))
     for ld in rules.languages.values():
         for pat in ld.past_year:
             for mt in pat.finditer(text):
@@ -272,6 +388,31 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
         if current:
             best = (min(current), 1, 1)
     return best
+
+
+@lru_cache(maxsize=4)
+def _numbered_months(rules: Rules) -> re.Pattern[str] | None:
+    """month_year's second branch alone ("tháng 3/2026"), or None when the split below is unsafe."""
+    mw, yw = rules.date_words("month_words"), rules.date_words("year_words")
+    inner = [re.match(r"[^\W\d_]*", y).group() for y in [*yw.split("|"), "of"]]
+    if any(y.lower() in rules.month_lookup or re.fullmatch(f"(?i:{mw})", y) for y in inner):
+        return None
+    return re.compile(
+        rf"(?<!\w)(?:{mw})\s+(?P<m2>[01]?\d)\s*(?:/|{yw})\s*(?P<y2>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+    )
+
+
+def _month_years(p: _Patterns, w: _Windows, rules: Rules) -> list[re.Match[str]]:
+    """month_year's matches that can give a key (in any order: the anchor is the latest key, whatever the order).
+
+    Its branches never match at one place, and inside a match no word starts but a year word or "of": unless
+    one of those is a month, a month word (first branch) or "tháng" (second) never starts inside another match,
+    so the first branch is matched only where a month word starts and the second is scanned alone."""
+    numbered = _numbered_months(rules)
+    months = _at_months(p.month_year, w, rules) if numbered is not None else None
+    if months is None:
+        return list(p.month_year.finditer(w.joined))
+    return [m for m in months if m["mon"]] + list(numbered.finditer(w.joined))
 
 
 def infer_year(month: int, day: int, anchor: tuple[int, int, int] | None) -> int | None:

@@ -14,13 +14,13 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .dates import find_dates
+from .dates import digit_lead, find_dates
 from .rules import Rules, get_rules
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_POSSESSIVE_TAILS = ("'s", "’s")  # a possessive ending, dropped from a name
 _SENT_BREAK = re.compile(r"[.!?…:;\"“”«»()\[\]]\s*$")
 _OPEN_QUOTE = re.compile(r"(?<=[^\W_]|,)\s+[\"“«„]$")  # a quote opened mid-sentence: 'company "Aeroflot'
+_OPEN_QUOTES = "\"“«„"
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -32,23 +32,34 @@ def _starts_sentence(text: str, start: int) -> bool:
         return False  # the common case, "word Name": what the two checks below conclude, without a regex
     if not _SENT_BREAK.search(text, max(0, start - 3), start):
         return _newline_since_last_token(text, start)
+    last = text[start - 1]
+    if last not in _OPEN_QUOTES and (last != "\n" or start < 2 or text[start - 2] not in _OPEN_QUOTES):
+        return True  # _OPEN_QUOTE ends in a quote (before a last newline, as $ allows): it cannot match
     return not _OPEN_QUOTE.search(text, max(0, start - 40), start)
 # the first digit outside the alternation (same matches): a pattern led by a digit class lets the engine skip
-# to the next digit, an alternation is tried at every position (3x slower over a whole text)
-_NUMBER = re.compile(r"\d(?:\d{0,2}(?:[,.\u202f ]\d{3})+(?!\d)|\d*(?:[.,]\d+)?)")
+# to the next digit, an alternation is tried at every position (3x slower over a whole text); digit_lead is
+# that first digit, found by a table lookup per character
+_NUMBER = re.compile(digit_lead() + r"(?:\d{0,2}(?:[,.\u202f ]\d{3})+(?!\d)|\d*(?:[.,]\d+)?)")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u202f ]\d{3})+")
 _GROUP_SEP = re.compile(r"[,.\u202f ]")
 MAX_NAMES = 200
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one C scan (max() over a str makes a string per character)
+
+
+def _has_astral(text: str) -> bool:
+    """Whether text holds a character beyond the BMP: each is a surrogate pair in UTF-16, so the encoding grows
+    (a C pass several times faster than a regex testing every character; max() makes a string per character)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @lru_cache(maxsize=2)
-def _cap_token(astral: bool) -> re.Pattern[str]:
-    """A token (as _TOKEN finds them) that starts with an upper-case letter, built once on first use.
+def _cap_run(astral: bool) -> re.Pattern[str]:
+    """A run of capitalised tokens (as _TOKEN finds them) one space apart, built once on first use.
 
     A token starts at a letter that follows neither a letter nor a letter + joiner (else the token
-    before would have taken it), so the look-behinds make the starts those of _TOKEN.finditer. The
-    capitals beyond the BMP make the class slow, so they are only in the pattern for text holding any."""
+    before would have taken it), so the look-behinds make the starts those of _TOKEN.finditer. A token
+    right after another one and a space passes both look-behinds, so the run's later tokens need none; a
+    hyphen never parts two (a token takes "-Letters" itself). The capitals beyond the BMP make the class
+    slow, so they are only in the pattern for text holding any."""
     top = 0x110000 if astral else 0x10000
     cps = [o for o in range(top) if (c := chr(o)).isupper() and c.isalnum() and not c.isdecimal()]
     ranges: list[str] = []
@@ -60,8 +71,9 @@ def _cap_token(astral: bool) -> re.Pattern[str]:
         ranges.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
         i = j + 1
     upper = "[" + "".join(ranges) + "]"
+    body = r"[^\W\d_]*(?:[-'’][^\W\d_]+)*"
     # the capital first (so the engine scans for it fast), then the look-behinds from just past it
-    return re.compile(rf"{upper}(?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*", re.DOTALL)
+    return re.compile(rf"{upper}(?<![^\W\d_].)(?<![^\W\d_][-'’].){body}(?: {upper}{body})*", re.DOTALL)
 
 
 def _newline_since_last_token(text: str, start: int) -> bool:
@@ -78,28 +90,16 @@ def _newline_since_last_token(text: str, start: int) -> bool:
 
 
 def _runs(text: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised tokens: (words, starts_sentence).
+    """Runs of capitalised tokens one space apart: (words, starts_sentence), a possessive ending dropped.
 
     Only capitalised tokens are visited: any other token between two of them leaves a gap longer than
-    the one space or hyphen that joins a run, so it ends the run just as visiting it would."""
+    the one space that joins a run, so it ends the run just as visiting it would."""
     runs: list[tuple[list[str], bool]] = []
-    cur: list[str] = []
-    cur_initial = False
-    last_end = -2  # end of the previous capitalised token
-    for m in _cap_token(_ASTRAL.search(text) is not None).finditer(text):
-        start, end = m.span()
-        w = m.group(0)
-        if w[-2:] in _POSSESSIVE_TAILS:
-            w = w[:-2]
-        if cur and not (start - last_end == 1 and text[last_end] in " -"):
-            runs.append((cur, cur_initial))
-            cur = []
-        if not cur:
-            cur_initial = _starts_sentence(text, start)
-        cur.append(w)
-        last_end = end
-    if cur:
-        runs.append((cur, cur_initial))
+    for m in _cap_run(_has_astral(text)).finditer(text):
+        run = m.group()
+        if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
+            run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
+        runs.append((run.split(" "), _starts_sentence(text, m.start())))
     return runs
 
 
