@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -194,6 +195,8 @@ _TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
 # extent): the runs _repair_lossy repairs, found in one scan. Starting only at a run's first character keeps
 # the scan linear on long runs without a trigger.
 _TRIGGER_RUN = re.compile(f"(?<!{_RUN_CLASS}){_RUN_CLASS}*?(?:{_TRIGGER.pattern}){_RUN_CLASS}*")
+# the same runs as a split pattern: text between runs and the runs, alternating
+_TRIGGER_SPLIT = re.compile(f"({_TRIGGER_RUN.pattern})")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes a surrogateescape decode could not read
 
 
@@ -217,8 +220,9 @@ _RUN_CHARS = [chr(o) for o in range(0x80, 0x100)] + list(
 _RUN_BYTE: dict[str, int | None] = {ch: _char_byte(ch) for ch in _RUN_CHARS}
 # the same as a str.translate table for the fast path: runs with neither holes nor unmappable characters
 _TO_LATIN1 = {ord(ch): v for ch, v in _RUN_BYTE.items() if v is not None and v >= 0}
-# the run characters the table cannot map (the hole, and "‛", which cp1252 lacks): such runs take the slow path
-_NO_BYTE = re.compile("[" + "".join(re.escape(ch) for ch, v in _RUN_BYTE.items() if v is None or v < 0) + "]")
+# the table for many runs at once: the run characters without a byte (the hole, and "‛", which cp1252 lacks)
+# become 0xFF, a byte no UTF-8 sequence holds, so their runs fail the fast path and take the slow one
+_TO_BYTE = _TO_LATIN1 | {ord(ch): 0xFF for ch, v in _RUN_BYTE.items() if v is None or v < 0}
 
 
 def _utf8_len(lead: int) -> int:
@@ -238,6 +242,7 @@ _HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\
 _TEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=64)
 def _hole_candidates(prefix: bytes) -> tuple[str, ...]:
     """Every character a lost last byte could have completed (only bytes cp1252 cannot show)."""
     out = []
@@ -258,6 +263,36 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
         return run.translate(_TO_LATIN1).encode("latin-1").decode("utf-8")
     except UnicodeError:
         pass
+    if holes is None:
+        return _run_bytes(run, None)
+    text, local = _run_parts(run)
+    if local:
+        if holes:  # placeholders are numbered from 0 in the cached form: shift them past the holes so far
+            off = len(holes)
+            text = text.translate({_HOLE_BASE + j: _HOLE_BASE + off + j for j in range(len(local))})
+        holes.extend(local)
+    return text
+
+
+_RUN_PARTS_MAX = 8192
+_run_parts_cache: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _run_parts(run: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """_run_bytes of a run with its holes numbered from 0, cached by run (the same mojibake words recur in a
+    text and across a feed); bounded: emptied when full, and a pure function of the run, so never stale."""
+    hit = _run_parts_cache.get(run)
+    if hit is None:
+        local: list[tuple[str, ...]] = []
+        hit = (_run_bytes(run, local), tuple(local))
+        if len(_run_parts_cache) >= _RUN_PARTS_MAX:
+            _run_parts_cache.clear()
+        _run_parts_cache[run] = hit
+    return hit
+
+
+def _run_bytes(run: str, holes: list[tuple[str, ...]] | None) -> str:
+    """_repair_run's byte-by-byte path: runs with holes, unmappable characters or broken sequences."""
     vals = [_RUN_BYTE.get(c) for c in run]
     if None in vals:
         return run
@@ -301,39 +336,31 @@ def _fast_runs(runs: list[str]) -> list[str | None]:
     """_repair_run's fast path for many runs in one encode/decode (a per-run call dominated lossy repair):
     each run's text when it re-encodes to complete UTF-8, else None (holes, unmappable or broken bytes).
     Runs are joined by NUL, an ASCII byte no run holds and no UTF-8 sequence can swallow, so each run
-    decodes exactly as it would alone."""
-    out: list[str | None] = [None] * len(runs)
-    idx = [k for k, r in enumerate(runs) if not _NO_BYTE.search(r)]  # a hole or "‛": never the fast path
-    if not idx:
-        return out
+    decodes exactly as it would alone; a character without a byte becomes 0xFF, which no UTF-8 holds, so
+    its run fails to decode (as it must: it takes the slow path) without a search per run."""
     try:
-        raw = "\x00".join(runs[k] for k in idx).translate(_TO_LATIN1).encode("latin-1")
-    except UnicodeEncodeError:  # unreachable (_NO_BYTE holds every character without a byte): be safe anyway
-        return out
+        raw = "\x00".join(runs).translate(_TO_BYTE).encode("latin-1")
+    except UnicodeEncodeError:  # a character no run can hold: be safe anyway
+        return [None] * len(runs)
     decoded = raw.decode("utf-8", "surrogateescape")
-    check = _ESCAPED.search(decoded) is not None
-    for k, part in zip(idx, decoded.split("\x00"), strict=True):
-        if not (check and _ESCAPED.search(part)):
-            out[k] = part
-    return out
+    parts: list[str | None] = decoded.split("\x00")  # type: ignore[assignment]
+    if _ESCAPED.search(decoded) is None:
+        return parts
+    return [None if _ESCAPED.search(p) else p for p in parts]  # type: ignore[arg-type]
 
 
 def _repair_lossy(text: str) -> str:
     """Repair every run of cp1252-range characters that holds a mojibake signature or a hole (only those:
     the runs are found from the signatures, so clean accented text around them costs nothing)."""
-    spans = [m.span() for m in _TRIGGER_RUN.finditer(text)]
-    if not spans:
+    parts = _TRIGGER_SPLIT.split(text)  # text between runs, run, text between runs, ...
+    if len(parts) == 1:
         return text
-    holes: list[tuple[str, ...]] = []
-    runs = [text[s:e] for s, e in spans]
+    runs = parts[1::2]
     fast = _fast_runs(runs)
-    parts: list[str] = []
-    pos = 0
-    for (s, e), run, done in zip(spans, runs, fast, strict=True):
-        parts.append(text[pos:s])
-        parts.append(done if done is not None else _repair_run(run, holes))  # in order: holes are numbered
-        pos = e
-    parts.append(text[pos:])
+    holes: list[tuple[str, ...]] = []
+    if any(done is None for done in fast):  # in order: holes are numbered
+        fast = [done if done is not None else _repair_run(run, holes) for run, done in zip(runs, fast, strict=True)]
+    parts[1::2] = fast
     fixed = "".join(parts)
     return _resolve_holes(fixed, holes) if holes else fixed
 
@@ -350,58 +377,115 @@ def _any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
         return None
 
 
+class _WordTables:
+    """Scores of every reading of a word with holes, for one mojibake config (config `mojibake`).
+
+    A reading's score is the same in every text except for one term: +6 when the text spells that reading
+    intact elsewhere. So per (word shape, hole options) both scores of each reading, with and without that
+    term, are computed once (the same float operations in the same order as scoring it in place) and kept,
+    with the winner when no reading is in the text: most words then cost one set test. Bounded (emptied when
+    full); the tables are a pure function of the config and the key, so they are never stale."""
+
+    MAX = 4096
+
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        self.cfg = cfg
+        self.prior: str = cfg["prior"]
+        self.words: frozenset[str] = cfg["words"]
+        self.patterns: list[tuple[re.Pattern[str], float]] = cfg["patterns"]
+        self.gate = _any_of(tuple(p for p, _ in self.patterns))
+        # per candidate letter: (0.4 * its prior rank, is a letter, is upper case, is lower case)
+        self.traits: dict[str, tuple[float, bool, bool, bool]] = {}
+        self.tables: dict[tuple[str, tuple[tuple[str, ...], ...]], _Table] = {}
+
+    def _trait(self, ch: str) -> tuple[float, bool, bool, bool]:
+        t = self.traits.get(ch)
+        if t is None:
+            k = self.prior.find(ch)
+            t = self.traits[ch] = (0.4 * (k if k >= 0 else len(self.prior)), ch.isalpha(), ch.isupper(), ch.islower())
+        return t
+
+    def _terms(self, lw: str) -> list[float]:
+        """What a reading scores after the in-text term, in the order it is added: a configured common word,
+        then each spelling pattern it matches."""
+        terms: list[float] = [5] if lw in self.words else []
+        if self.gate is None or self.gate.search(lw):  # most readings match no pattern: one search tells
+            terms += [weight for pat, weight in self.patterns if pat.search(lw)]
+        return terms
+
+    def table(self, shape: str, options: tuple[tuple[str, ...], ...]) -> _Table:
+        key = (shape, options)
+        tab = self.tables.get(key)
+        if tab is None:
+            tab = self._build(shape, options)
+            if len(self.tables) >= self.MAX:
+                self.tables.clear()
+            self.tables[key] = tab
+        return tab
+
+    def _build(self, shape: str, options: tuple[tuple[str, ...], ...]) -> _Table:
+        positions = [k for k, c in enumerate(shape) if c == "\x00"]
+        known = [c for c in shape if c != "\x00" and c.isalpha()]  # the same letters in every reading
+        n_known = len(known)
+        known_upper = all(c.isupper() for c in known)
+        traits = [[self._trait(ch) for ch in opt] for opt in options]
+        rows: list[tuple[str, str, float, float]] = []
+        best, best_score = shape, float("-inf")
+        chars = list(shape)  # every hole position is overwritten for each reading
+        for idx in itertools.product(*(range(len(o)) for o in options)):
+            picks = [options[j][i] for j, i in enumerate(idx)]
+            for k, ch in zip(positions, picks, strict=True):
+                chars[k] = ch
+            cand = "".join(chars)
+            lw = cand.lower()
+            without, within = 0.0, 0.0
+            within += 6
+            for term in self._terms(lw):
+                without += term
+                within += term
+            picked = [traits[j][i] for j, i in enumerate(idx)]
+            upper_word = known_upper and n_known + sum(1 for t in picked if t[1]) > 1
+            for (r04, alpha, upper, lower), pos in zip(picked, positions, strict=True):
+                # a letter's rarity, and a case that does not fit the word (a capital inside a lower-case word)
+                without -= r04
+                within -= r04
+                if alpha and pos > 0 and not upper_word and upper:
+                    without -= 4
+                    within -= 4
+                if alpha and upper_word and lower:
+                    without -= 4
+                    within -= 4
+            rows.append((cand, lw, without, within))
+            if without > best_score:
+                best, best_score = cand, without
+        return _Table(tuple(rows), frozenset(r[1] for r in rows), best)
+
+
+@dataclass(frozen=True)
+class _Table:
+    rows: tuple[tuple[str, str, float, float], ...]  # (reading, lower case, score, score when the text spells it)
+    lowered: frozenset[str]
+    best: str  # the winner when the text spells no reading
+
+
+_tables: list[_WordTables] = []
+
+
+def _word_tables(cfg: dict[str, Any]) -> _WordTables:
+    """The tables of this config (a new config, e.g. another config dir, starts afresh)."""
+    if not _tables or _tables[0].cfg is not cfg:
+        _tables[:] = [_WordTables(cfg)]
+    return _tables[0]
+
+
 def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
     """Pick each lost letter by word: a reading the text itself spells intact elsewhere, a configured
     common word, the language's spelling rules (config `mojibake`), then the most frequent letter."""
     from .rules import get_rules
 
-    cfg = get_rules().mojibake
-    prior: str = cfg["prior"]
+    tables = _word_tables(get_rules().mojibake)
     vocab = {w.lower() for w in _TEXT_WORD.findall(_HOLE.sub(" ", text))}  # words the text spells intact
-
-    words: frozenset[str] = cfg["words"]
-    patterns: list[tuple[re.Pattern[str], float]] = cfg["patterns"]
-    rank_of: dict[str, int] = {}
-    base_of: dict[str, float] = {}  # the word-level part of a score, the same wherever the word recurs
-
-    def rank(ch: str) -> int:
-        r = rank_of.get(ch)
-        if r is None:
-            k = prior.find(ch)
-            r = rank_of[ch] = k if k >= 0 else len(prior)
-        return r
-
-    gate = _any_of(tuple(p for p, _ in patterns))
-
-    def base(lw: str) -> float:
-        s = base_of.get(lw)
-        if s is None:
-            s = 0.0
-            if lw in vocab:
-                s += 6
-            if lw in words:
-                s += 5
-            if gate is None or gate.search(lw):  # most candidates match no pattern: one search tells
-                for pat, weight in patterns:
-                    if pat.search(lw):
-                        s += weight
-            base_of[lw] = s
-        return s
-
-    # per candidate letter: (0.4 * its prior rank, is a letter, is upper case, is lower case)
-    traits: dict[str, tuple[float, bool, bool, bool]] = {}
     done: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = {}  # the same word with the same holes
-
-    def penalised(sc: float, ch: str, pos: int, upper_word: bool) -> float:
-        """A candidate's score less what letter `ch` in hole `pos` costs: its rarity, and a case that does not
-        fit the word (one rule for one-hole words and the others, applied in the same order: the same ties)."""
-        r04, alpha, upper, lower = traits[ch]
-        sc -= r04
-        if alpha and pos > 0 and not upper_word and upper:
-            sc -= 4  # a capital inside a lower-case word
-        if alpha and upper_word and lower:
-            sc -= 4
-        return sc
 
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -414,37 +498,14 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
         hit = done.get(key)
         if hit is not None:
             return hit
-        for opt in options:
-            for ch in opt:
-                if ch not in traits:
-                    traits[ch] = (0.4 * rank(ch), ch.isalpha(), ch.isupper(), ch.islower())
-        # letters outside the holes are the same in every candidate
-        known = [c for k, c in enumerate(word) if k not in positions and c.isalpha()]
-        n_known = len(known)
-        known_upper = all(c.isupper() for c in known)
-        best, best_score = word, float("-inf")
-        if len(positions) == 1:  # most words: one hole, the loop below without its per-candidate generality
-            k = positions[0]
-            head, tail = word[:k], word[k + 1 :]
-            for ch in options[0]:
-                cand = head + ch + tail
-                upper_word = known_upper and n_known + (1 if traits[ch][1] else 0) > 1
-                sc = penalised(base(cand.lower()), ch, k, upper_word)
+        tab = tables.table(*key)
+        best = tab.best
+        if not tab.lowered.isdisjoint(vocab):  # the text spells a reading: score them again with that term
+            best_score = float("-inf")
+            for cand, lw, without, within in tab.rows:
+                sc = within if lw in vocab else without
                 if sc > best_score:
                     best, best_score = cand, sc
-            done[key] = best
-            return best
-        chars = list(word)  # every hole position is overwritten for each candidate
-        for picks in itertools.product(*options):
-            for k, ch in zip(positions, picks, strict=True):
-                chars[k] = ch
-            cand = "".join(chars)
-            sc = base(cand.lower())
-            upper_word = known_upper and n_known + sum(1 for ch in picks if traits[ch][1]) > 1
-            for ch, pos in zip(picks, positions, strict=True):
-                sc = penalised(sc, ch, pos, upper_word)
-            if sc > best_score:
-                best, best_score = cand, sc
         done[key] = best
         return best
 
