@@ -9,6 +9,7 @@ dropped or replaced because Windows-1252 has no character for them.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -40,15 +41,24 @@ _BOMS = (
 # Control characters other than \t \n \r \f: a few are tolerable, many mean binary.
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Two-character signatures of UTF-8 read as Windows-1252/Latin-1 (lead byte char + continuation char).
-_MOJIBAKE = re.compile(
-    "[\u00c2-\u00c6\u00d0\u00d1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+_CONTINUATION = (
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    "|\u00e1[\u00ba\u00bb]|\u00e2\u20ac|\u00e2\u0080"
+)
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00c6\u00d0\u00d1]" + _CONTINUATION + "|\u00e1[\u00ba\u00bb]|\u00e2\u20ac|\u00e2\u0080"
+)
+# _MOJIBAKE for a yes/no search: one character class first (then what must follow it), so the scan skips to the
+# few candidate characters instead of trying three branches at each one; it matches where _MOJIBAKE does
+_MOJIBAKE_SEEN = re.compile(
+    "[\u00c2-\u00c6\u00d0\u00d1\u00e1\u00e2](?:(?<=[\u00c2-\u00c6\u00d0\u00d1])" + _CONTINUATION
+    + "|(?<=\u00e1)[\u00ba\u00bb]|(?<=\u00e2)[\u20ac\u0080])"
 )
 _CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _WS = re.compile(r"\s")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # either of the two
 
 
 _CTRL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -517,6 +527,10 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
 # comes back as U+FFFD or as the C1 control U+0098.
 _CP1251_HIGH = bytes(range(0x80, 0x100)).decode("cp1251", errors="replace")
 _MOJIBAKE_1251 = re.compile("[РС][" + re.escape(_CP1251_HIGH[:0x40] + "\u0098") + "]|вЂ|в„")
+# the same matches (one branch per first letter, all two characters long), led by one character class: cheaper
+_MOJIBAKE_1251_SCAN = re.compile(
+    "[РСв](?:(?<=[РС])[" + re.escape(_CP1251_HIGH[:0x40] + "\u0098") + "]|(?<=в)[Ђ„])"
+)
 _RUN_1251 = re.compile("[" + re.escape(_CP1251_HIGH + "\u0098") + "]+")
 _TO_1251 = {ord(ch): 0x80 + i for i, ch in enumerate(_CP1251_HIGH) if ch != "\ufffd"} | {0xFFFD: 0x98, 0x98: 0x98}
 MOJIBAKE_1251_MIN = 3  # signatures a text needs before it is read back: a stray "С…" in real Russian is one
@@ -527,7 +541,7 @@ def _repair_1251(text: str) -> str:
     decode stays as it was)."""
     def fix(m: re.Match[str]) -> str:
         run = m.group()
-        if not _MOJIBAKE_1251.search(run):
+        if not _MOJIBAKE_1251_SCAN.search(run):
             return run
         try:
             return run.translate(_TO_1251).encode("latin-1").decode("utf-8")
@@ -537,16 +551,23 @@ def _repair_1251(text: str) -> str:
     return _RUN_1251.sub(fix, text)
 
 
+def _signatures_1251(text: str) -> int:
+    """How many cp1251 mojibake signatures `text` holds, counting no further than MOJIBAKE_1251_MIN."""
+    return sum(1 for _ in itertools.islice(_MOJIBAKE_1251_SCAN.finditer(text), MOJIBAKE_1251_MIN))
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Fix UTF-8-read-as-cp1252 (or cp1251) text; cheap checks first so clean text costs a few regex searches."""
-    if ("Р" in text or "С" in text or "в" in text) and len(_MOJIBAKE_1251.findall(text[:20000])) >= MOJIBAKE_1251_MIN:
+    if text.isascii():  # (a flag of the string: free) no character any repair looks for
+        return text, False
+    if ("Р" in text or "С" in text or "в" in text) and _signatures_1251(text[:20000]) >= MOJIBAKE_1251_MIN:
         fixed = _repair_1251(text)
         if fixed != text:
             return repair_mojibake(fixed)[0], True
-    if not _MOJIBAKE.search(text) and "\ufffd" not in text:
+    if not _MOJIBAKE_SEEN.search(text) and "\ufffd" not in text:
         return text, False
     fixed = _repair_lossy(text)
-    if _MOJIBAKE.search(fixed):
+    if _MOJIBAKE_SEEN.search(fixed):
         fixed = ftfy.fix_encoding(fixed)
     return fixed, fixed != text
 
@@ -555,12 +576,15 @@ def normalise(text: str, fixes: list[str]) -> str:
     """NFC, no NBSP or odd spaces, no zero-width characters, Unix newlines."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _SPACES.search(text):
-        text = _SPACES.sub(" ", text)
-        fixes.append("nbsp")
-    if _ZERO_WIDTH.search(text):
-        text = _ZERO_WIDTH.sub("", text)
-        fixes.append("zero-width")
+    if text.isascii():  # nothing below applies to ASCII but tabs
+        return text.replace("\t", " ") if "\t" in text else text
+    if _ODD.search(text):  # one scan for the two kinds (they are rare)
+        if _SPACES.search(text):
+            text = _SPACES.sub(" ", text)
+            fixes.append("nbsp")
+        if _ZERO_WIDTH.search(text):
+            text = _ZERO_WIDTH.sub("", text)
+            fixes.append("zero-width")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         fixes.append("nfc")
@@ -577,6 +601,12 @@ def fix_text(text: str, fixes: list[str]) -> str:
     return normalise(text, fixes)
 
 
+def _few_spaces(head: str) -> bool:
+    """Fewer white-space characters than 1% of `head` (counting stops at that many: text has far more)."""
+    limit = math.ceil(len(head) * 0.01)  # n < x exactly when n < ceil(x), for a whole number n
+    return sum(1 for _ in itertools.islice(_WS.finditer(head), limit)) < limit
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Bytes of a text file -> repaired, normalised text; raises Undecodable with a reason."""
     if looks_binary(data):
@@ -590,7 +620,7 @@ def decode_bytes(data: bytes) -> Decoded:
         raise Undecodable("undecodable: too many invalid byte sequences")
     head = text[:2000]
     markup = head.lstrip().startswith("<")  # a page's head is scripts and URLs: its text is judged once extracted
-    if len(head) >= 200 and not markup and len(_WS.findall(head)) < len(head) * 0.01 and not _CJK.search(head[:400]):
+    if len(head) >= 200 and not markup and _few_spaces(head) and not _CJK.search(head[:400]):
         raise Undecodable("undecodable: the decoded bytes are not language (no word breaks)")
     if _CTRL.search(text):
         bad = len(_CTRL.findall(text))

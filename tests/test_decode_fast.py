@@ -1,0 +1,36 @@
+"""articles.decode's cheaper scans find what the plain patterns find, on random text."""
+
+from __future__ import annotations
+
+import random
+
+from articles.decode import (
+    _MOJIBAKE,
+    _MOJIBAKE_1251,
+    _MOJIBAKE_1251_SCAN,
+    _MOJIBAKE_SEEN,
+    _WS,
+    _few_spaces,
+    _signatures_1251,
+    normalise,
+)
+
+_ALPHABET = "aÂÃÐÑáâ€\u0080º»¡¿Œ™РСвЂ„Ѓ\u0098Ђ \n\t\u00a0\u200b\u00ad\r"
+
+
+def test_scans_match_the_plain_patterns() -> None:
+    rnd = random.Random(5)
+    for _ in range(30000):
+        s = "".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(0, 10)))
+        assert bool(_MOJIBAKE_SEEN.search(s)) == bool(_MOJIBAKE.search(s)), s
+        assert [m.span() for m in _MOJIBAKE_1251_SCAN.finditer(s)] == [m.span() for m in _MOJIBAKE_1251.finditer(s)]
+        assert _signatures_1251(s) == min(3, len(_MOJIBAKE_1251.findall(s)))
+
+
+def test_few_spaces_and_ascii_normalise() -> None:
+    rnd = random.Random(3)
+    for _ in range(3000):
+        head = "".join(rnd.choice("ab \n") if rnd.random() < 0.05 else "x" for _ in range(rnd.randint(0, 700)))
+        assert _few_spaces(head) == (len(_WS.findall(head)) < len(head) * 0.01)
+    fixes: list[str] = []
+    assert normalise("a\tb\r\nc\rd", fixes) == "a b\nc\nd" and fixes == []
