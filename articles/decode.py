@@ -128,22 +128,22 @@ _LATIN_EXTRA = set("ĂăĐđĨĩŨũƠơƯưŒœŠšŽžŸ")
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
+_ALL_CYRILLIC = re.compile("[\u0410-\u044fЁё]+")
+_CYRILLIC_LETTER = re.compile("[\u0410-\u044fЁё]")
+_CASE_FLIP = re.compile("[а-яё][А-ЯЁ]")  # a lower-case letter before a capital, of those letters
+_LATIN_LETTERS = re.compile("[\x00-\x7f\u00c0-\u00ff\u1ea0-\u1ef9" + "".join(sorted(_LATIN_EXTRA)) + "]*")
+
+
+@lru_cache(maxsize=16384)
 def _plausible(word: str) -> bool:
     """A word of one script whose letters that language uses: Cyrillic with sane case, or Latin with few
-    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775)."""
-    cyr = sum(1 for ch in word if "\u0410" <= ch <= "\u044f" or ch in "Ёё")
-    if cyr == len(word):
-        return not any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
-    if cyr:
+    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775). Cached: a page
+    ranks up to ten readings, and most words recur in them and in other pages."""
+    if _ALL_CYRILLIC.fullmatch(word):
+        return not _CASE_FLIP.search(word)
+    if _CYRILLIC_LETTER.search(word) or not _LATIN_LETTERS.fullmatch(word):
         return False
-    accented = 0
-    for ch in word:
-        if ch.isascii():
-            continue
-        if "\u00c0" <= ch <= "\u00ff" or "\u1ea0" <= ch <= "\u1ef9" or ch in _LATIN_EXTRA:
-            accented += 1
-        else:
-            return False
+    accented = len(word) - len(word.encode("ascii", "ignore"))  # every other letter is an accepted accented one
     return accented <= max(1, len(word) // 2)
 
 

@@ -34,3 +34,31 @@ def test_few_spaces_and_ascii_normalise() -> None:
         assert _few_spaces(head) == (len(_WS.findall(head)) < len(head) * 0.01)
     fixes: list[str] = []
     assert normalise("a\tb\r\nc\rd", fixes) == "a b\nc\nd" and fixes == []
+
+
+def _plain_plausible(word: str) -> bool:
+    latin_extra = set("ĂăĐđĨĩŨũƠơƯưŒœŠšŽžŸ")
+    cyr = sum(1 for ch in word if "\u0410" <= ch <= "\u044f" or ch in "Ёё")
+    if cyr == len(word):
+        return not any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+    if cyr:
+        return False
+    accented = 0
+    for ch in word:
+        if ch.isascii():
+            continue
+        if "\u00c0" <= ch <= "\u00ff" or "\u1ea0" <= ch <= "\u1ef9" or ch in latin_extra:
+            accented += 1
+        else:
+            return False
+    return accented <= max(1, len(word) // 2)
+
+
+def test_plausible_is_the_plain_loop() -> None:
+    from articles.decode import _plausible
+
+    rnd = random.Random(1)
+    alphabet = "aZйЙёЁЯяÀÿ×ĂơŸŒĐẠỹŚÌîñ\u0400\u0450\u040f"
+    for _ in range(50000):
+        w = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 7)))
+        assert _plausible(w) == _plain_plausible(w), w
