@@ -246,8 +246,7 @@ def _utf8_len(lead: int) -> int:
 
 
 _HOLE_BASE = 0xF0000  # supplementary private use: never in scraped news text
-_HOLE = re.compile("[\U000f0000-\U000fffff]")
-_HOLE_FIRST, _HOLE_LAST = "\U000f0000", "\U000fffff"  # the range of _HOLE, compared without a regex call
+_HOLE_FIRST, _HOLE_LAST = "\U000f0000", "\U000fffff"  # the placeholders' range, compared without a regex call
 _HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
 _TEXT_WORD = re.compile(r"[^\W\d_]+")
 
@@ -268,7 +267,9 @@ def _hole_candidates(prefix: bytes) -> tuple[str, ...]:
 
 def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
     """Re-encode one mojibake run to bytes and decode it as UTF-8, filling dropped bytes. A hole that could
-    be several letters becomes a placeholder (listed in `holes`) for _resolve_holes to decide by word."""
+    be several letters becomes a placeholder (its letters listed in `holes`, one placeholder per list of
+    letters: the same word with holes is then the same string wherever it recurs) for _resolve_holes to
+    decide by word."""
     try:  # fast path, same result: the run re-encoded is already complete UTF-8 (no hole to fill)
         return run.translate(_TO_LATIN1).encode("latin-1").decode("utf-8")
     except UnicodeError:
@@ -276,12 +277,21 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
     if holes is None:
         return _run_bytes(run, None)
     text, local = _run_parts(run)
-    if local:
-        if holes:  # placeholders are numbered from 0 in the cached form: shift them past the holes so far
-            off = len(holes)
-            text = text.translate({_HOLE_BASE + j: _HOLE_BASE + off + j for j in range(len(local))})
-        holes.extend(local)
-    return text
+    renumber: dict[int, int] = {}  # placeholders are numbered from 0 in the cached form: number them in `holes`
+    for j, letters in enumerate(local):
+        k = _hole_number(holes, letters)
+        if k != j:
+            renumber[_HOLE_BASE + j] = _HOLE_BASE + k
+    return text.translate(renumber) if renumber else text
+
+
+def _hole_number(holes: list[tuple[str, ...]], letters: tuple[str, ...]) -> int:
+    """The placeholder number of a hole with these candidate letters (a handful of lists: a scan is cheap)."""
+    try:
+        return holes.index(letters)
+    except ValueError:
+        holes.append(letters)
+        return len(holes) - 1
 
 
 _RUN_PARTS_MAX = 8192
@@ -332,8 +342,7 @@ def _run_bytes(run: str, holes: list[tuple[str, ...]] | None) -> str:
             if nxt == -1:
                 i += 1
         if open_hole:
-            out += chr(_HOLE_BASE + len(holes)).encode("utf-8")  # type: ignore[arg-type]
-            holes.append(open_hole)  # type: ignore[union-attr]
+            out += chr(_HOLE_BASE + _hole_number(holes, open_hole)).encode("utf-8")  # type: ignore[arg-type]
         else:
             out += seq
     try:
@@ -354,9 +363,12 @@ def _fast_runs(runs: list[str]) -> list[str | None]:
         return [None] * len(runs)
     decoded = raw.decode("utf-8", "surrogateescape")
     parts: list[str | None] = decoded.split("\x00")  # type: ignore[assignment]
-    if _ESCAPED.search(decoded) is None:
-        return parts
-    return [None if _ESCAPED.search(p) else p for p in parts]  # type: ignore[arg-type]
+    k, pos = 0, 0
+    for m in _ESCAPED.finditer(decoded):  # the runs holding an undecodable byte, told by the NULs before it
+        k += decoded.count("\x00", pos, m.start())
+        pos = m.start()
+        parts[k] = None
+    return parts
 
 
 def _repair_lossy(text: str) -> str:
@@ -494,11 +506,19 @@ def _resolve_holes(text: str, holes: list[tuple[str, ...]]) -> str:
     from .rules import get_rules
 
     tables = _word_tables(get_rules().mojibake)
-    vocab = {w.lower() for w in _TEXT_WORD.findall(_HOLE.sub(" ", text))}  # words the text spells intact
+    # words the text spells intact (a placeholder is no letter: it ends a word as the space it once became did)
+    vocab = set(map(str.lower, set(_TEXT_WORD.findall(text))))
     done: dict[tuple[str, tuple[tuple[str, ...], ...]], str] = {}  # the same word with the same holes
+    by_word: dict[str, str] = {}  # the same word with the same placeholders: one per list of letters
 
     def fix_word(m: re.Match[str]) -> str:
         word = m.group(0)
+        hit = by_word.get(word)
+        if hit is None:
+            hit = by_word[word] = pick(word)
+        return hit
+
+    def pick(word: str) -> str:
         positions = [k for k, ch in enumerate(word) if _HOLE_FIRST <= ch <= _HOLE_LAST]  # no regex call per character
         options = [holes[ord(word[k]) - _HOLE_BASE] for k in positions]
         if len(positions) > 4:
