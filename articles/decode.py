@@ -599,14 +599,22 @@ def normalise(text: str, fixes: list[str]) -> str:
     if text.isascii():  # nothing below applies to ASCII but tabs
         return text.replace("\t", " ") if "\t" in text else text
     if _ODD.search(text):  # one scan for the two kinds (they are rare)
+        nbsp = "\u00a0" in text
+        if nbsp:  # nearly every odd space is an NBSP: str.replace is far cheaper than a regex substitution
+            text = text.replace("\u00a0", " ")
         if _SPACES.search(text):
             text = _SPACES.sub(" ", text)
+            nbsp = True
+        if nbsp:
             fixes.append("nbsp")
         if _ZERO_WIDTH.search(text):
             text = _ZERO_WIDTH.sub("", text)
             fixes.append("zero-width")
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    # normalize returns text that passes the quick check as it is; text that does not is normalised once (asking
+    # is_normalized first would normalise it twice: once to compare, once to keep)
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        text = nfc
         fixes.append("nfc")
     if "\t" in text:
         text = text.replace("\t", " ")
