@@ -247,7 +247,11 @@ def _utf8_len(lead: int) -> int:
 
 _HOLE_BASE = 0xF0000  # supplementary private use: never in scraped news text
 _HOLE_FIRST, _HOLE_LAST = "\U000f0000", "\U000fffff"  # the placeholders' range, compared without a regex call
-_HOLE_WORD = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
+# a word holding a placeholder; tried only where a word starts (a match always does), so a word without one
+# costs one scan instead of one per character
+_HOLE_WORD = re.compile(
+    "(?<![\\w\U000f0000-\U000fffff])[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*"
+)
 _TEXT_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -276,6 +280,11 @@ def _repair_run(run: str, holes: list[tuple[str, ...]] | None = None) -> str:
         pass
     if holes is None:
         return _run_bytes(run, None)
+    return _repair_slow(run, holes)
+
+
+def _repair_slow(run: str, holes: list[tuple[str, ...]]) -> str:
+    """_repair_run for a run its fast path cannot decode (as _fast_runs found)."""
     text, local = _run_parts(run)
     renumber: dict[int, int] = {}  # placeholders are numbered from 0 in the cached form: number them in `holes`
     for j, letters in enumerate(local):
@@ -381,7 +390,7 @@ def _repair_lossy(text: str) -> str:
     fast = _fast_runs(runs)
     holes: list[tuple[str, ...]] = []
     if any(done is None for done in fast):  # in order: holes are numbered
-        fast = [done if done is not None else _repair_run(run, holes) for run, done in zip(runs, fast, strict=True)]
+        fast = [done if done is not None else _repair_slow(run, holes) for run, done in zip(runs, fast, strict=True)]
     parts[1::2] = fast
     fixed = "".join(parts)
     return _resolve_holes(fixed, holes) if holes else fixed

@@ -62,3 +62,15 @@ def test_plausible_is_the_plain_loop() -> None:
     for _ in range(50000):
         w = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 7)))
         assert _plausible(w) == _plain_plausible(w), w
+
+
+def test_hole_words_are_the_plain_pattern() -> None:
+    import re
+
+    from articles.decode import _HOLE_WORD
+
+    plain = re.compile("[\\w\U000f0000-\U000fffff]*[\U000f0000-\U000fffff][\\w\U000f0000-\U000fffff]*")
+    rnd = random.Random(9)
+    for _ in range(20000):
+        s = "".join(rnd.choice("aя1_ .\U000f0000\U000f0003") for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in _HOLE_WORD.finditer(s)] == [m.span() for m in plain.finditer(s)], s
