@@ -304,16 +304,20 @@ def _hole_number(holes: list[tuple[str, ...]], letters: tuple[str, ...]) -> int:
 
 
 _RUN_PARTS_MAX = 8192
+_RUN_PARTS_LEN = 64  # longer runs are not cached: the cache stays under a few MB
 _run_parts_cache: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {}
 
 
 def _run_parts(run: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
     """_run_bytes of a run with its holes numbered from 0, cached by run (the same mojibake words recur in a
-    text and across a feed); bounded: emptied when full, and a pure function of the run, so never stale."""
+    text and across a feed); bounded: word-sized runs only, emptied when full, and a pure function of the run,
+    so never stale."""
     hit = _run_parts_cache.get(run)
     if hit is None:
         local: list[tuple[str, ...]] = []
         hit = (_run_bytes(run, local), tuple(local))
+        if len(run) > _RUN_PARTS_LEN:
+            return hit
         if len(_run_parts_cache) >= _RUN_PARTS_MAX:
             _run_parts_cache.clear()
         _run_parts_cache[run] = hit
@@ -417,7 +421,7 @@ class _WordTables:
     with the winner when no reading is in the text: most words then cost one set test. Bounded (emptied when
     full); the tables are a pure function of the config and the key, so they are never stale."""
 
-    MAX = 4096
+    MAX_READINGS = 100_000  # readings kept over all tables (a word with four holes has up to 625): some MB
 
     def __init__(self, cfg: dict[str, Any]) -> None:
         self.cfg = cfg
@@ -428,6 +432,7 @@ class _WordTables:
         # per candidate letter: (0.4 * its prior rank, is a letter, is upper case, is lower case)
         self.traits: dict[str, tuple[float, bool, bool, bool]] = {}
         self.tables: dict[tuple[str, tuple[tuple[str, ...], ...]], _Table] = {}
+        self.readings = 0
 
     def _trait(self, ch: str) -> tuple[float, bool, bool, bool]:
         t = self.traits.get(ch)
@@ -449,9 +454,11 @@ class _WordTables:
         tab = self.tables.get(key)
         if tab is None:
             tab = self._build(shape, options)
-            if len(self.tables) >= self.MAX:
+            if self.readings + len(tab.rows) > self.MAX_READINGS:
                 self.tables.clear()
+                self.readings = 0
             self.tables[key] = tab
+            self.readings += len(tab.rows)
         return tab
 
     def _build(self, shape: str, options: tuple[tuple[str, ...], ...]) -> _Table:
