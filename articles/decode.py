@@ -134,17 +134,23 @@ _CASE_FLIP = re.compile("[а-яё][А-ЯЁ]")  # a lower-case letter before a ca
 _LATIN_LETTERS = re.compile("[\x00-\x7f\u00c0-\u00ff\u1ea0-\u1ef9" + "".join(sorted(_LATIN_EXTRA)) + "]*")
 
 
-@lru_cache(maxsize=16384)
 def _plausible(word: str) -> bool:
     """A word of one script whose letters that language uses: Cyrillic with sane case, or Latin with few
-    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775). Cached: a page
-    ranks up to ten readings, and most words recur in them and in other pages."""
+    accents ("Ìîñêâà" is Cyrillic read with the wrong code page, "Ś" a dash read as cp775). Cached for
+    word-sized words: a page ranks up to ten readings, and most words recur in them and in other pages."""
+    return _plausible_word(word) if len(word) <= 32 else _plausible_text(word)
+
+
+def _plausible_text(word: str) -> bool:
     if _ALL_CYRILLIC.fullmatch(word):
         return not _CASE_FLIP.search(word)
     if _CYRILLIC_LETTER.search(word) or not _LATIN_LETTERS.fullmatch(word):
         return False
     accented = len(word) - len(word.encode("ascii", "ignore"))  # every other letter is an accepted accented one
     return accented <= max(1, len(word) // 2)
+
+
+_plausible_word = lru_cache(maxsize=16384)(_plausible_text)
 
 
 def _reading_score(text: str) -> float:
