@@ -12,6 +12,7 @@ cleaning as plain text (record.build_record).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -23,7 +24,9 @@ from .html_meta import fold, page_meta, select
 from .rules import Rules
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[。！？]|[.!?…»”\"')]\s|[.!?…]$")
+# a sentence end: "。！？", or ".!?…»”\"')" before a space, or ".!?…" at the end. Written as one character class
+# first (then what must follow it) so a search skips to candidates instead of trying three branches per character.
+_SENTENCE_END = re.compile(r"[。！？.!?…»”\"')](?:(?<=[。！？])|(?<=[.!?…»”\"')])\s|(?<=[.!?…])$)")
 
 
 @dataclass
@@ -71,18 +74,21 @@ def _drop_headline(tree: HTMLTree, title: str | None) -> None:
             h1.decompose()
 
 
-def _is_prose(text: str) -> bool:
-    """Sentences, not a list: some sentence punctuation, and not a comma-separated run of names or tags."""
+def _is_prose(text: str, words: int | None = None) -> bool:
+    """Sentences, not a list: some sentence punctuation, and not a comma-separated run of names or tags.
+    `words`: the number of words of `text` when the caller knows it."""
     # (ASCII commas only: "、" and "，" are ordinary clause marks in Japanese and Chinese prose)
-    return bool(_SENTENCE_END.search(text)) and text.count(",") < 0.25 * len(text.split()) + 2
+    if not _SENTENCE_END.search(text):
+        return False
+    return text.count(",") < 0.25 * (len(text.split()) if words is None else words) + 2
 
 
 def _main_prose(tree: HTMLTree) -> tuple[Node | None, str]:
     """The page's main run of prose: the element whose own `<p>` children hold the most sentence text."""
     runs: dict[Node, list[str]] = {}
     for p in select(tree.body, "p"):
-        text = _text(p)
-        if text and p.parent is not None and _is_prose(text):
+        text = _text(p)  # words joined by single spaces: one more word than spaces
+        if text and _is_prose(text, text.count(" ") + 1) and p.parent is not None:
             runs.setdefault(p.parent, []).append(text)
     if not runs:
         return None, ""
@@ -126,12 +132,45 @@ def has_prose(text: str, rules: Rules) -> bool:
     )
 
 
+def _is_word_char(ch: str) -> bool:
+    return _WORD.match(ch) is not None
+
+
+def _holds_words_of(text: str, prose: str) -> bool:
+    """Whether every word of `prose` is, casefolded, a word of `text` casefolded, told without listing words:
+    each paragraph of `prose` occurs in `text` where it joins no word on either side. (Casefolding maps
+    character by character, so an occurrence stays one after it, and words never span the paragraph break.)"""
+    pos = 0
+    for piece in prose.split("\n\n"):
+        if not piece:
+            continue
+        i = text.find(piece, pos)  # paragraphs come in order: look after the last one first
+        if i < 0:
+            i = text.find(piece)
+            if i < 0:
+                return False
+        end = i + len(piece)
+        if i > 0 and _is_word_char(text[i - 1].casefold()[-1]) and _is_word_char(piece[0].casefold()[0]):
+            return False
+        if end < len(text) and _is_word_char(text[end].casefold()[0]) and _is_word_char(piece[-1].casefold()[-1]):
+            return False
+        pos = end
+    return True
+
+
 def _covers(text: str, prose: str, share: float) -> bool:
+    """Whether `share` of the words of `prose` (counted with repeats) are words of `text`."""
+    if share <= 1 and _holds_words_of(text, prose):  # the usual case: the extract holds the whole run
+        return True
     want = _WORD.findall(prose.casefold())
     if not want:
         return True
-    have = set(_WORD.findall(text.casefold()))
-    return sum(w in have for w in want) >= share * len(want)
+    missing = set(want).difference(_WORD.findall(text.casefold()))  # set operations in C, no loop per word
+    covered = len(want)
+    if missing:
+        counts = Counter(want)
+        covered -= sum(counts[w] for w in missing)
+    return covered >= share * len(want)
 
 
 def _tidy(text: str) -> str:

@@ -207,8 +207,9 @@ def load_path(path: str | os.PathLike[str], source_path: str | None = None) -> l
         return picked or [quarantined(sp, f"unreadable: no record #{member[1]} in {member[0].name}", fmt)]
     fmt = _EXT.get(p.suffix.lower())
     try:
-        size = p.stat().st_size
-        if p.is_dir():
+        st = p.stat()
+        size = st.st_size
+        if stat.S_ISDIR(st.st_mode):  # what p.is_dir() asks, without a second stat call
             return [quarantined(sp, "unreadable: is a directory", fmt)]
         limit = max_bytes()
         if size > limit:
