@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .metadata import find_dateline
-from .rules import LINE_CACHE_MAX_CHARS, LINE_CACHE_SIZE, Rules
+from .rules import Rules, per_line
 
 _SENTENCE_END = re.compile(r"[.!?…:;。！？]['\"”’»)\]」』]*$")
 _LAST_SENTENCE = re.compile(r"[.!?…]['\"”’»]*\s+(\S[^.!?…]{0,50})$")
@@ -83,17 +82,11 @@ def classify(
     """One block's evidence and verdict (`wording_only`: furniture by wording and shape, nothing else).
     A site repeats its menus, bylines and footers on every page: the verdict is remembered per exact input
     (bounded), and each call gets a Block of its own (clean.py marks template lines on it)."""
-    if len(text) > LINE_CACHE_MAX_CHARS:
-        return _classify(text, lang, rules, link_density, wording_only=wording_only)
-    b = _verdict(text, lang, rules, link_density, wording_only)
+    b = _classify(text, lang, rules, link_density, wording_only=wording_only)
     return Block(b.text, b.words, b.stop_density, b.sentence_end, b.link_density, b.good, b.furniture)
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _verdict(text: str, lang: str | None, rules: Rules, link_density: float, wording_only: bool) -> Block:
-    return _classify(text, lang, rules, link_density, wording_only=wording_only)
-
-
+@per_line
 def _classify(
     text: str, lang: str | None, rules: Rules, link_density: float = 0.0, *, wording_only: bool = False
 ) -> Block:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .rules import LINE_CACHE_MAX_CHARS, LINE_CACHE_SIZE, Rules, _alt, minimal_substrings
+from .rules import Rules, _alt, minimal_substrings, per_line
 
 MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{0,400})\]\((?P<url>[^)\s]{0,2000})\)")
 PIPE_LINE = re.compile(r"^\|\s*(?P<text>.*?)\s*\|?$")
@@ -89,18 +89,9 @@ class _Credit:
         return self._start
 
 
+@per_line  # a page asks it of a line up to three times, and a site repeats its lines across pages
 def as_caption(s: str, rules: Rules) -> str | None:
-    """Caption text (credit stripped) when the whole line is a caption, else None. Remembered per line
-    (bounded): a page asks it of a line up to three times, and a site repeats its lines across pages."""
-    return _caption(s, rules) if len(s) > LINE_CACHE_MAX_CHARS else _remembered_caption(s, rules)
-
-
-@lru_cache(maxsize=LINE_CACHE_SIZE)
-def _remembered_caption(s: str, rules: Rules) -> str | None:
-    return _caption(s, rules)
-
-
-def _caption(s: str, rules: Rules) -> str | None:
+    """Caption text (credit stripped) when the whole line is a caption, else None."""
     if len(s) > 2 * MAX_CAPTION_WORDS and len(s.split()) > MAX_CAPTION_WORDS:  # shorter: too few words anyway
         return None
     m = caption_credit(s, rules)

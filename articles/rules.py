@@ -9,16 +9,31 @@ Location: `common.config.config_dir()`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from common.config import config_dir, load_yaml
 
+T = TypeVar("T")
+
 LINE_CACHE_SIZE = 8192  # lines whose verdicts are remembered (per function; a site repeats its furniture)
 LINE_CACHE_MAX_CHARS = 1000  # longer lines are judged afresh: the caches stay small whatever the input
+
+
+def per_line(fn: Callable[..., T]) -> Callable[..., T]:
+    """`fn(line, ...)` remembered per exact arguments (bounded, LINE_CACHE_SIZE): a site repeats its menus,
+    bylines and captions on every page, and one page asks some verdicts of a line several times. Lines over
+    LINE_CACHE_MAX_CHARS are judged afresh, so the memory stays small whatever the input. `fn` must be pure."""
+    remembered = lru_cache(maxsize=LINE_CACHE_SIZE)(fn)
+
+    @wraps(fn)
+    def judge(line: str, *args: Any, **kwargs: Any) -> T:
+        return fn(line, *args, **kwargs) if len(line) > LINE_CACHE_MAX_CHARS else remembered(line, *args, **kwargs)
+
+    return judge
 
 MARKER_KEYS = (
     "crumb_home",
@@ -317,6 +332,7 @@ def _load(directory: str) -> Rules:
         lang.stopwords = _stoplist(base, code)
     catalogue = load_yaml(base / "agencies.yaml")
     agencies, agency_names = _agency_catalogue(catalogue)
+    furniture_any = _furniture_any(raw)
     return Rules(
         raw=raw,
         markers=_merge_markers(raw),
@@ -337,8 +353,8 @@ def _load(directory: str) -> Rules:
             (str(d["pattern"]), bool(d.get("agency_required", True))) for d in catalogue.get("dateline_shapes") or []
         ],
         furniture=_furniture(raw),
-        furniture_gate=_furniture_gate(_furniture_any(raw)),
-        furniture_any=_furniture_any(raw) or (),
+        furniture_gate=_furniture_gate(furniture_any),
+        furniture_any=furniture_any or (),
         furniture_max_words=int(raw.get("furniture_max_words") or 30),
         furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
         time_zones=[str(z) for z in langs_raw.get("time_zones") or []],

@@ -158,4 +158,3 @@ def delete_found(client: OpenSearch, index: str, ids: Iterable[str], chunk: int 
             resp = client.mget(index=index, body={"ids": ids[i:i + chunk]}, _source=False)
             found += [d["_id"] for d in resp["docs"] if d.get("found")]
     return delete(client, index, found) if found else 0
-
