@@ -29,7 +29,6 @@ def _either_case(letters: str) -> re.Pattern[str]:
 
 _VI_ONLY = _either_case(_VI_LETTERS)
 _UK_ONLY = _either_case(_UK_LETTERS)
-_CYR = re.compile("[\u0400-\u04ff]+")
 # ASCII characters that are not letters: no [^\W\d_] match holds one
 _ASCII_NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 _KANA = re.compile("[\u3040-\u30ff]+")
@@ -81,8 +80,8 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 
 def _cyrillic(sample: str) -> int:
-    """Characters of U+0400-U+04FF (what _count(_CYR) counts): in UTF-16 each is one unit whose high byte is
-    04 (astral characters are two units with high bytes D8-DF), so one byte count in C tells."""
+    """Characters of U+0400-U+04FF: in UTF-16 each is one unit whose high byte is 04 (astral characters are two
+    units with high bytes D8-DF), so one byte count in C tells."""
     return sample.encode("utf-16-le", "surrogatepass")[1::2].count(4)
 
 
