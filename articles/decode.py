@@ -204,7 +204,6 @@ _RUN_CLASS = (
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]"
 )
-_RUN = re.compile(_RUN_CLASS + "+")
 # what makes a run worth repairing: a mojibake signature or a replacement character (a hole)
 _TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
 # a whole run holding a trigger (every trigger character is a run character, so the match is the run's full
