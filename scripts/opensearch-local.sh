@@ -57,7 +57,28 @@ install() {
   touch "$home/.complete"
 }
 
+orphan_pid() {
+  # The pid of the node answering on $port when its install or data folder is gone (a deleted clone's node
+  # left running): it answers, but cannot load a module or write a shard. Empty when the node is sound.
+  local got home pid dir
+  got=$(curl -s -m 5 "http://127.0.0.1:$port/_nodes/_local/settings,process?filter_path=nodes.*.settings.path,nodes.*.process.id" 2>/dev/null) || return 0
+  home=$(sed -n 's/.*"home":"\([^"]*\)".*/\1/p' <<<"$got")
+  pid=$(sed -n 's/.*"id":\([0-9][0-9]*\).*/\1/p' <<<"$got")
+  [[ -n "$home" && -n "$pid" ]] || return 0
+  for dir in "$home" $(sed -n 's/.*"data":\[\{0,1\}"\([^"]*\)".*/\1/p' <<<"$got"); do
+    [[ -d "$dir" ]] || { log "the node answering on port $port (pid $pid) runs from $dir, which is gone"; echo "$pid"; return 0; }
+  done
+}
+
 start() {
+  local orphan; orphan=$(answers && orphan_pid || true)
+  if [[ -n "$orphan" ]]; then
+    log "stopping it and starting a node of this checkout"
+    kill "$orphan" 2>/dev/null || { log "cannot stop pid $orphan: stop it, or set OPENSEARCH_URL to another port"; return 1; }
+    local i; for i in $(seq 1 30); do kill -0 "$orphan" 2>/dev/null || break; sleep 1; done
+    kill -0 "$orphan" 2>/dev/null && kill -9 "$orphan"
+    for i in $(seq 1 10); do answers || break; sleep 1; done
+  fi
   if answers; then log "already answering at http://127.0.0.1:$port"; return 0; fi
   install
   local java; java=$(find_java)
