@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -66,7 +67,8 @@ class Signature:
 _LEAD_MARKS = " \t#>*•·|-–—"
 _TRAIL_MARKS = " \t|*"
 _PUNCT = ".,;:!?…\"'“”‘’«»()[]"
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+_ENDS = frozenset(".!?…")
+_CLOSERS = "\"'”’»)"
 
 
 @lru_cache(maxsize=4)
@@ -98,19 +100,27 @@ def _function_words(rules: Rules) -> frozenset[str]:
 
 def is_prose(norm: str, cfg: TemplateConfig, rules: Rules | None = None) -> bool:
     """Long prose (a sentence a site may repeat on purpose, e.g. a quote): never template."""
+    return _is_prose(norm, cfg, _function_words(rules or get_rules()))
+
+
+_strip_punct = methodcaller("strip", _PUNCT)
+
+
+def _is_prose(norm: str, cfg: TemplateConfig, fw: frozenset[str]) -> bool:
     if len(norm) > cfg.max_chars:
         return True
-    if not _SENTENCE_END.search(norm):
+    if norm.rstrip(_CLOSERS)[-1:] not in _ENDS:  # ends like a sentence (tests/test_templates_fast.py)
         return False
     words = norm.split()
     if len(words) < cfg.prose_words:
         return False
-    fw = _function_words(rules or get_rules())
-    return sum(w.strip(_PUNCT) in fw for w in words) >= cfg.prose_function_share * len(words)
+    # one C pass over the words (map), not a Python generator per word: this runs on every line of a batch
+    return sum(map(fw.__contains__, map(_strip_punct, words))) >= cfg.prose_function_share * len(words)
 
 
 def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None = None) -> Signature:
     cfg = cfg or template_config()
+    fw = _function_words(rules or get_rules())
     lines: set[str] = set()
     prose: set[str] = set()
     for raw in text.splitlines():
@@ -123,7 +133,7 @@ def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None 
         if len(norm) < 2:
             continue
         key = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
-        (prose if is_prose(norm, cfg, rules) else lines).add(key)
+        (prose if _is_prose(norm, cfg, fw) else lines).add(key)
     return Signature(frozenset(lines), frozenset(prose))
 
 
