@@ -26,12 +26,13 @@ LINE_CACHE_MAX_CHARS = 1000  # longer lines are judged afresh: the caches stay s
 def per_line(fn: Callable[..., T]) -> Callable[..., T]:
     """`fn(line, ...)` remembered per exact arguments (bounded, LINE_CACHE_SIZE): a site repeats its menus,
     bylines and captions on every page, and one page asks some verdicts of a line several times. Lines over
-    LINE_CACHE_MAX_CHARS are judged afresh, so the memory stays small whatever the input. `fn` must be pure."""
+    LINE_CACHE_MAX_CHARS are judged afresh, so the memory stays small whatever the input. `fn` must be pure, and
+    is called with positional arguments only (keywords would cost a dict per call, a million calls a run)."""
     remembered = lru_cache(maxsize=LINE_CACHE_SIZE)(fn)
 
     @wraps(fn)
-    def judge(line: str, *args: Any, **kwargs: Any) -> T:
-        return fn(line, *args, **kwargs) if len(line) > LINE_CACHE_MAX_CHARS else remembered(line, *args, **kwargs)
+    def judge(line: str, *args: Any) -> T:
+        return remembered(line, *args) if len(line) <= LINE_CACHE_MAX_CHARS else fn(line, *args)
 
     return judge
 
