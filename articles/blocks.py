@@ -55,12 +55,15 @@ def stop_density(text: str, lang: str | None, rules: Rules) -> tuple[int, float 
     """(word count, share of the words in the language's stoplist), counted on the first 100 characters.
     The share is None when there is no stoplist to judge by: a language without one, or an unknown
     language that no stoplist fits (then length and punctuation decide alone)."""
-    if not text[:50].isascii() and _CJK.search(text[:50]):
+    head = text[:50]
+    if not head.isascii() and _CJK.search(head):
         return len(_CJK.findall(text)) // 2, None  # no word breaks, no stoplist: about two characters a word
     toks = text[:100].lower().split()  # the first 15 words tell; a plain split is 5x cheaper than a regex
     if not toks:
         return 0, 0.0
     known = rules.languages.get(lang) if lang else None
+    if known is not None and known.stopwords:  # the usual case, said plainly: one stoplist
+        return len(toks), sum(map(known.stopwords.__contains__, toks)) / len(toks)
     if lang and (known is None or not known.stopwords):
         return len(toks), None
     langs = [known] if known else [ld for ld in rules.languages.values() if ld.stopwords]
@@ -82,13 +85,18 @@ def classify(
     """One block's evidence and verdict (`wording_only`: furniture by wording and shape, nothing else).
     A site repeats its menus, bylines and footers on every page: the verdict is remembered per exact input
     (bounded), and each call gets a Block of its own (clean.py marks template lines on it)."""
-    b = _classify(text, lang, rules, link_density, wording_only=wording_only)
-    return Block(b.text, b.words, b.stop_density, b.sentence_end, b.link_density, b.good, b.furniture)
+    return replace(verdict(text, lang, rules, link_density, wording_only))
+
+
+def verdict(text: str, lang: str | None, rules: Rules, link_density: float = 0.0, wording_only: bool = False) -> Block:
+    """classify's Block itself, shared by every caller that asked of the same line: read it, never change it
+    (copy it with dataclasses.replace first). A page's repeated lines then cost one lookup and no copy."""
+    return _classify(text, lang, rules, link_density, wording_only)
 
 
 @per_line
 def _classify(
-    text: str, lang: str | None, rules: Rules, link_density: float = 0.0, *, wording_only: bool = False
+    text: str, lang: str | None, rules: Rules, link_density: float = 0.0, wording_only: bool = False
 ) -> Block:
     if wording_only:  # a long sentence counts as good without its stopwords
         kind = rules.furniture_kind(text) or ("menu" if menu_like(text) else None)

@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from . import captions as cap
-from .blocks import PROSE_STOPWORD_DENSITY, Block, classify, main_run, menu_like, signoff_agency, stop_density
+from .blocks import (
+    PROSE_STOPWORD_DENSITY,
+    Block,
+    main_run,
+    menu_like,
+    signoff_agency,
+    stop_density,
+    verdict,
+)
 from .dates import DateMention, find_dates, parse_date_line
 from .metadata import find_dateline, is_headline_like, is_section_like, last_crumb
-from .rules import LINE_CACHE_SIZE, Rules, get_rules
+from .rules import LINE_CACHE_SIZE, Rules, get_rules, per_line
 from .templates import line_key
 from .titles import Candidate, pick_title
 
@@ -99,24 +108,26 @@ def _date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _short_date_line(s: str, lang: str | None, rules: Rules) -> DateMention | None:
-    if not any(ch.isdigit() for ch in s):
+    if not any(map(str.isdigit, s)):
         return None
     found = find_dates(s, lang, rules)
     if found:
-        dm = found[0]
+        if s.rstrip().endswith("."):
+            return None
         # drop the matched date span and clock/timezone bits, see what remains
-        rest = re.sub(r"\d{1,4}([./:-]\d{1,4})*", " ", s)
-        rest = rules_month_strip(rest, rules)
-        rest = _zone_word(tuple(rules.time_zones)).sub(" ", rest)
-        words = re.findall(r"\w+", rest)
-        if len(words) <= 4 and not s.rstrip().endswith("."):
-            return dm
-        return None
-    if len(s) <= 60:
-        dm = parse_date_line(s, lang, rules)
-        if dm and len(re.findall(r"\w+", s)) <= 8:
-            return dm
+        rest = _NUMBERS.sub(" ", s)
+        if len(_WORD.findall(rest)) > 4:  # month and zone words go whole (never half a word): only then look
+            rest = _zone_word(tuple(rules.time_zones)).sub(" ", rules_month_strip(rest, rules))
+            if len(_WORD.findall(rest)) > 4:
+                return None
+        return found[0]
+    if len(s) <= 60 and len(_WORD.findall(s)) <= 8:
+        return parse_date_line(s, lang, rules)
     return None
+
+
+_NUMBERS = re.compile(r"\d{1,4}([./:-]\d{1,4})*")
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=4)
@@ -166,17 +177,22 @@ def _title_candidates(
 ) -> list[Candidate]:
     out = []
     for i in range(upto):
-        s, b = lines[i], blocks[i]
-        if b.furniture or rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
-            continue
-        if s.startswith(("|", "![")) or rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
-            continue  # a flattened figure, a breadcrumb
-        if sum(w.isalpha() for w in s.split()) < 2:
-            continue  # numbers and a word: a date or a count, whatever its spelling
-        if rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules):
-            continue
-        out.append(Candidate(i, s, heading=s in headings))
+        s = lines[i]
+        if not blocks[i].furniture and _may_be_title(s, rules):
+            out.append(Candidate(i, s, heading=s in headings))
     return out
+
+
+@per_line  # the lines above the text are mostly the site's header, the same on every page
+def _may_be_title(s: str, rules: Rules) -> bool:
+    """A line that could be the headline by its own wording and shape (furniture aside)."""
+    if rules.crumb_line.match(s) or is_share_bar(s, rules) or not is_headline_like(s):
+        return False
+    if s.startswith(("|", "![")) or rules.crumb_home.match(s) or _crumb_trail(s, rules) is not None:
+        return False  # a flattened figure, a breadcrumb
+    if sum(w.isalpha() for w in s.split()) < 2:
+        return False  # numbers and a word: a date or a count, whatever its spelling
+    return not (rules.related_label.match(s) or cap.as_caption(s, rules) is not None or _date_line(s, None, rules))
 
 
 def _placed_headline(
@@ -203,6 +219,52 @@ def _placed_headline(
     return c if all(header_only(j) for j in between) else None
 
 
+class _Facts(NamedTuple):
+    """What a line's own wording says to the main loop of clean_text, found once per line (see _facts)."""
+
+    share: bool  # a share bar
+    crumb: bool  # a breadcrumb word alone
+    teaser_label: bool | None  # a teaser label ("Related: ...") that drops the line; True: it opens a list
+    credit: bool  # "(Reporting by X; Editing by Y)"
+    source: str | None  # the agency of a source line ("Source: VNA", "(TASS)")
+    tail_agency: str | None  # the agency when the line is only a credit or sign-off (blocks.signoff_agency)
+    signoff: tuple[int, str | None] | None  # where a trailing agency sign-off starts, and its agency
+    end_mark: str | None  # a configured end mark the line ends with
+
+
+@per_line  # a site repeats its lines (and this corpus its paragraphs): one lookup instead of a dozen regexes
+def _facts(s: str, rules: Rules) -> _Facts:
+    rm = rules.related_label.match(s)
+    teaser = None
+    if rm:
+        rest = rm.group("rest").strip()
+        sep = s[: len(s) - len(rest)].rstrip()
+        if not rest or re.search(r"[:：»›>…]|\.\.\.$", sep) or is_headline_like(rest):
+            teaser = not rest
+    sm = rules.source_line.match(s) or rules.agency_only.match(s)
+    signoff = tail_agency = None
+    if rules.ends_with_agency(s):
+        so = rules.signoff.search(s, max(0, len(s) - 80))
+        signoff = (so.start(), rules.canonical_agency(so.group("agency"))) if so else None
+        tail_agency = signoff_agency(s, rules)
+    elif sm:
+        tail_agency = signoff_agency(s, rules)
+    marks = tuple(rules.signoff_end_marks)
+    return _Facts(
+        share=is_share_bar(s, rules),
+        crumb=rules.crumb_line.match(s) is not None,
+        teaser_label=teaser,
+        credit=len(s) <= 250 and rules.credit_line.match(s) is not None,
+        source=rules.canonical_agency(sm.group("agency")) if sm else None,
+        tail_agency=tail_agency,
+        signoff=signoff,
+        end_mark=next((mk for mk in marks if s.endswith(mk)), None) if s.endswith(marks) else None,
+    )
+
+
+_dateline = per_line(find_dateline)  # the first paragraphs of a site's pages often open alike
+
+
 def clean_text(
     text: str,
     lang: str | None = None,
@@ -218,11 +280,11 @@ def clean_text(
     rules = rules or get_rules()
     c = Cleaned()
     lines, links, headings = _lines(text, c)
-    blocks = [classify(s, lang, rules, ld, wording_only=extracted) for s, ld in zip(lines, links, strict=True)]
+    blocks = [verdict(s, lang, rules, ld, extracted) for s, ld in zip(lines, links, strict=True)]  # shared: read only
     if template_lines:
-        for b in blocks:
+        for i, b in enumerate(blocks):
             if line_key(b.text) in template_lines:
-                b.furniture, b.good = "template", False
+                blocks[i] = replace(b, furniture="template", good=False)
     header = _extract_header(blocks, lang, rules) if extracted else set()
     run = (max(header, default=-1) + 1, _extract_end(blocks, lang, rules)) if extracted and lines else main_run(blocks)
     first, last = run if run else (len(lines), len(lines))
@@ -235,7 +297,6 @@ def clean_text(
         pick = pick_title(cands, lead, first, lang, rules, _placed_headline(cands, lines, blocks, first, rules))
         title_at = pick.index if pick else -1
 
-    end_marks = tuple(rules.signoff_end_marks)
     in_header = True  # nothing of the body seen yet
     signed_off = False
     related_mode = False
@@ -246,21 +307,22 @@ def clean_text(
         i += 1
         s = lines[i].strip()
         b = blocks[i]
+        f = _facts(s, rules)
         if signed_off or tail:
-            agency = signoff_agency(s, rules)
+            agency = f.tail_agency
             if agency:
                 c.source = c.source or agency
                 c.drop("signoff", s)
                 continue
-            c.drop("share" if is_share_bar(s, rules) else b.furniture or "related", s)
+            c.drop("share" if f.share else b.furniture or "related", s)
             continue
         if i == title_at:
             c.title = _without_site_name(s, lines, rules)
             continue
-        if is_share_bar(s, rules):
+        if f.share:
             c.drop("share", s)
             continue
-        if rules.crumb_line.match(s):
+        if f.crumb:
             c.drop("crumb", s)
             continue
         if related_mode and s in headings:
@@ -288,7 +350,7 @@ def clean_text(
         if in_header and not b.furniture:  # "© РИА Новости / Сергей Гунеев" is a credit, not a crumb trail
             rest = _header_line(s, lines[i + 1 : i + 4], c, lang, rules)
             if rest:  # "date 2025-05-08 HÀ NỘI — ...": the text after a header date is read as its own line
-                lines[i], blocks[i] = rest, classify(rest, lang, rules)
+                lines[i], blocks[i] = rest, verdict(rest, lang, rules)
                 i -= 1
             if rest is not None:
                 continue
@@ -302,22 +364,16 @@ def clean_text(
             c.captions.append(caption)
             c.drop("caption", s)
             continue
-        rm = rules.related_label.match(s)
-        if rm and not b.good:
-            rest = rm.group("rest").strip()
-            sep = s[: len(s) - len(rest)].rstrip()
-            labelled = bool(re.search(r"[:：»›>…]|\.\.\.$", sep))
-            if not rest or labelled or is_headline_like(rest):
-                c.drop("related", s)
-                related_mode = not rest
-                tail = tail or i > last
-                continue
-        if c.paragraphs and len(s) <= 250 and rules.credit_line.match(s):
+        if f.teaser_label is not None and not b.good:
+            c.drop("related", s)
+            related_mode = f.teaser_label
+            tail = tail or i > last
+            continue
+        if c.paragraphs and f.credit:
             c.drop("credit", s)  # "(Reporting by X; Editing by Y)"
             continue
-        sm = rules.source_line.match(s) or rules.agency_only.match(s)
-        if sm and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
-            c.source = c.source or rules.canonical_agency(sm.group("agency"))
+        if f.source is not None and c.paragraphs and i >= first:  # a credit above the article's text signs nothing off
+            c.source = c.source or f.source
             c.drop("signoff", s)
             # else a byline credit ("NAME / Associated Press")
             signed_off = not _article_follows(islice(lines, i + 1, None), c)
@@ -335,7 +391,7 @@ def clean_text(
             c.drop("menu", s)  # site name, menu, teaser above the article
             continue
         if i > last and not b.prose:
-            agency = signoff_agency(s, rules)
+            agency = f.tail_agency
             if agency:  # "— VNS" on its own line
                 c.source = c.source or agency
                 c.drop("signoff", s)
@@ -345,21 +401,20 @@ def clean_text(
             tail = True
             continue
         if c.dateline is None and len(c.paragraphs) < 3:
-            dl = find_dateline(s, rules)
+            dl = _dateline(s, rules)
             if dl:
                 c.dateline = dl.place or None
                 c.source = c.source or dl.agency
                 c.dateline_date = dl.date_text
                 c.drop("dateline", s[: dl.end].strip())
                 s = s[dl.end :].strip()
+                f = _facts(s, rules)
         in_header = False
-        off = max(0, len(s) - 80)
-        so = rules.signoff.search(s, off) if rules.ends_with_agency(s) else None
-        end_mark = next((mk for mk in end_marks if s.endswith(mk)), None) if s.endswith(end_marks) else None
+        so, end_mark = f.signoff, f.end_mark
         if so:
-            c.source = c.source or rules.canonical_agency(so.group("agency"))
-            c.drop("signoff", s[so.start() :].strip())
-            s = s[: so.start()].rstrip()
+            c.source = c.source or so[1]
+            c.drop("signoff", s[so[0] :].strip())
+            s = s[: so[0]].rstrip()
             signed_off = not _article_follows(islice(lines, i + 1, None), c)
         elif end_mark and c.paragraphs:
             c.drop("signoff", end_mark)
@@ -484,6 +539,7 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
     if not good:
         return
     body = "\n".join(c.paragraphs)
+    kept = set(c.paragraphs)  # a block kept as it was is a paragraph: no need to search the body for it
     kept_paras = [p for p in c.paragraphs if len(p) >= 20]
     unseen = sum(len(t) for _, t in good)
     limit = (1 - GUARD_SHARE) * unseen
@@ -493,7 +549,7 @@ def _guard_main_run(c: Cleaned, blocks: list[Block], first: int, last: int, at: 
         if lost_chars + unseen <= limit:
             return  # even losing every block not yet looked at keeps the share: no need to look
         unseen -= len(t)
-        if t not in body and not any(p in t for p in kept_paras):
+        if t not in kept and t not in body and not any(p in t for p in kept_paras):
             lost.append((i, t))
             lost_chars += len(t)
     if lost_chars <= limit:

@@ -88,8 +88,10 @@ def _main_prose(tree: HTMLTree) -> tuple[Node | None, str]:
     runs: dict[Node, list[str]] = {}
     for p in select(tree.body, "p"):
         text = _text(p)  # words joined by single spaces: one more word than spaces
-        if text and _is_prose(text, text.count(" ") + 1) and p.parent is not None:
-            runs.setdefault(p.parent, []).append(text)
+        if text and _is_prose(text, text.count(" ") + 1):
+            parent = p.parent  # asked once: each ask wraps the DOM node anew
+            if parent is not None:
+                runs.setdefault(parent, []).append(text)
     if not runs:
         return None, ""
     node, best = max(runs.items(), key=lambda it: sum(len(x) for x in it[1]))
@@ -173,9 +175,12 @@ def _covers(text: str, prose: str, share: float) -> bool:
     return covered >= share * len(want)
 
 
+_BLANKS = re.compile(r"\n{3,}")
+
+
 def _tidy(text: str) -> str:
-    lines = [" ".join(ln.split()) for ln in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    joined = "\n".join([" ".join(ln.split()) for ln in text.split("\n")])
+    return (_BLANKS.sub("\n\n", joined) if "\n\n\n" in joined else joined).strip()
 
 
 def extract_html(markup: str, rules: Rules) -> HtmlArticle:
