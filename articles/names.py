@@ -89,40 +89,61 @@ def _newline_since_last_token(text: str, start: int) -> bool:
     return False
 
 
-def _runs(text: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised tokens one space apart: (words, starts_sentence), a possessive ending dropped.
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """Runs of capitalised tokens one space apart, as matched: (run, starts_sentence).
 
     Only capitalised tokens are visited: any other token between two of them leaves a gap longer than
     the one space that joins a run, so it ends the run just as visiting it would."""
-    runs: list[tuple[list[str], bool]] = []
+    runs: list[tuple[str, bool]] = []
     for m in _cap_run(_has_astral(text)).finditer(text):
-        run = m.group()
-        if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
-            run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
-        runs.append((run.split(" "), _starts_sentence(text, m.start())))
+        s = m.start()
+        if s >= 2 and (b := text[s - 1]) in " \n":
+            c = text[s - 2]
+            if b == " " and c.isalnum() and not c.isdecimal():
+                runs.append((m.group(), False))  # "word Name": mid-sentence, as _starts_sentence concludes
+                continue
+            if b == "\n" and c not in _OPEN_QUOTES:
+                runs.append((m.group(), True))  # a line's first word: what _starts_sentence concludes either way
+                continue
+        runs.append((m.group(), _starts_sentence(text, s)))
     return runs
 
 
-def extract_names(text: str, rules: Rules | None = None) -> list[str]:
-    """Proper names in order of first appearance, leading/trailing title words trimmed."""
-    rules = rules or get_rules()
+@lru_cache(maxsize=16384)  # bounded: the same runs (places, people, sentence openers) recur across articles
+def _run_names(run: str, rules: Rules) -> tuple[str, tuple[str, ...], str | None, str | None]:
+    """(first word, later words, the name the run gives, the name without its first word): a run's words, a
+    possessive ending dropped, and its name with leading/trailing title words trimmed (None: too short)."""
+    if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
+        run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
+    words = run.split(" ")
     stop = rules.name_stopwords
-    runs = _runs(text)
-    mid_caps = {words[0] for words, initial in runs if not initial}
-    mid_caps |= {w for words, _ in runs for w in words[1:]}
-    seen: dict[str, None] = {}
-    for words, initial in runs:
-        ws = list(words)
-        if initial and ws and ws[0] not in mid_caps:
-            ws = ws[1:]
+
+    def trim(ws: list[str]) -> str | None:
         while ws and ws[0].lower() in stop:
             ws = ws[1:]
         while ws and ws[-1].lower() in stop:
             ws = ws[:-1]
         if not ws:
-            continue
+            return None
         name = " ".join(ws)
-        if len(name) < 2:
+        return name if len(name) >= 2 else None
+
+    return words[0], tuple(words[1:]), trim(words), trim(words[1:])
+
+
+def extract_names(text: str, rules: Rules | None = None) -> list[str]:
+    """Proper names in order of first appearance, leading/trailing title words trimmed."""
+    rules = rules or get_rules()
+    runs = [(_run_names(run, rules), initial) for run, initial in _runs(text)]
+    mid_caps = {info[0] for info, initial in runs if not initial}
+    for info, _ in runs:
+        if info[1]:
+            mid_caps.update(info[1])
+    seen: dict[str, None] = {}
+    for (first, _, name, without_first), initial in runs:
+        if initial and first not in mid_caps:
+            name = without_first  # a sentence's first word is a name only when seen mid-sentence too
+        if name is None:
             continue
         seen.setdefault(name, None)
         if len(seen) >= MAX_NAMES:
