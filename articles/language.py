@@ -80,15 +80,9 @@ def _bmp_words() -> re.Pattern[str]:
     """_WORD for text with no character beyond the BMP: the letters spelled out as ranges, tested by one table
     lookup per character instead of _WORD's category tests (same runs: the class is exactly the BMP characters
     _WORD matches, computed once)."""
-    cps = [o for o in range(0x10000) if _WORD.fullmatch(chr(o))]
-    ranges: list[str] = []
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        ranges.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
-        i = j + 1
+    bmp = "".join(map(chr, range(0x10000)))  # code points in order: each run of letters is a range of them
+    spans = [(m.start(), m.end() - 1) for m in _WORD.finditer(bmp)]
+    ranges = [re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans]
     return re.compile("[" + "".join(ranges) + "]+")
 
 

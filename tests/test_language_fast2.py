@@ -50,3 +50,10 @@ def test_bmp_words_and_share_are_the_plain_forms() -> None:
             assert _bmp_words().findall(s) == _WORD.findall(s), s
         total = rnd.randint(1, 20)
         assert _share_above(_VI_ONLY, s, total, 0.05) == (_count(_VI_ONLY, s) / total > 0.05)
+
+
+def test_bmp_class_is_every_bmp_letter() -> None:
+    from articles.language import _bmp_words
+
+    one = re.compile(_bmp_words().pattern[:-1])  # the class alone
+    assert all(bool(one.fullmatch(chr(o))) == bool(_WORD.fullmatch(chr(o))) for o in range(0x10000))
