@@ -355,8 +355,10 @@ def _gate(pat: re.Pattern[str]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]
 
     The past/current-year phrases are case-blind alternations a regex scan tries at every character; a text
     without their words (most texts) skips the scan after a few substring tests."""
-    from re import _casefix, _parser  # the parser and the case folds re itself compiles with (same Python)
-
+    try:  # the parser and the case folds re itself compiles with (this Python's own)
+        from re import _casefix, _parser
+    except ImportError:  # another layout of re's internals: no gate, the scans run as before
+        return None
     if pat.flags & (re.LOCALE | re.ASCII):
         return None
     try:
