@@ -227,16 +227,25 @@ def _window_spans(text: str) -> list[tuple[int, int]]:
     a window's start is then widened left to a word break, its end right, and widened windows that meet merge."""
     spans: list[tuple[int, int]] = []
     n = len(text)
+    rfind = text.rfind
     cs = ce = -1  # the open window: its start, its end before widening
     for m in _digit_cluster().finditer(text):
         ms, me = m.span()
-        s = ms - _BEFORE if ms > _BEFORE else 0
         e = me + _AFTER if me + _AFTER < n else n
-        if s > 0:  # widen to a word break, looking at most 40 characters further (bounded cost)
-            lo = max(0, s - 40)
-            ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
+        if ms > _BEFORE:  # widen to a word break, looking at most 40 characters further (bounded cost)
+            s = ms - _BEFORE
+            lo = s - 40 if s > 40 else 0
+            ws = rfind(" ", lo, s)
+            wn = rfind("\n", lo, s)
+            if wn > ws:
+                ws = wn
             s = ws + 1 if ws >= 0 else lo
+        else:
+            s = 0
         if cs >= 0:
+            if s <= ce:  # within the open window before its widening: within it after, too
+                ce = e
+                continue
             we = _widen_end(text, ce, n)
             if s <= we:
                 ce = e

@@ -62,3 +62,39 @@ def test_gated_scans_find_what_full_scans_find() -> None:
             assert dates._year_anchor.__wrapped__(text, "en", rules) == got, text
         finally:
             _Lowered.cannot_match = plain  # type: ignore[method-assign]
+
+
+def _plain_window_spans(text: str) -> list[tuple[int, int]]:
+    """_window_spans as first written: the widened end computed for every cluster, max() for the word break."""
+    from articles.dates import _widen_end
+
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    cs = ce = -1
+    for m in _PLAIN_CLUSTER.finditer(text):
+        ms, me = m.span()
+        s = ms - _BEFORE if ms > _BEFORE else 0
+        e = me + _AFTER if me + _AFTER < n else n
+        if s > 0:
+            lo = max(0, s - 40)
+            ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
+            s = ws + 1 if ws >= 0 else lo
+        if cs >= 0:
+            we = _widen_end(text, ce, n)
+            if s <= we:
+                ce = e
+                continue
+            spans.append((cs, we))
+        cs, ce = s, e
+    if cs >= 0:
+        spans.append((cs, _widen_end(text, ce, n)))
+    return spans
+
+
+def test_window_spans_are_the_plain_loop() -> None:
+    from articles.dates import _window_spans
+
+    rnd = random.Random(7)
+    for _ in range(5000):
+        s = "".join(rnd.choice("0123456789 \nab.") if rnd.random() < 0.2 else "x" for _ in range(rnd.randint(0, 500)))
+        assert _window_spans(s) == _plain_window_spans(s), s
