@@ -212,8 +212,11 @@ def digit_lead() -> str:
 
 @lru_cache(maxsize=1)
 def _digit_cluster() -> re.Pattern[str]:
-    """Digit runs close enough for their windows to meet (a start <= the open end): one window before widening."""
-    return re.compile(rf"{digit_lead()}\d*(?:\D{{1,{_BEFORE + _AFTER}}}\d+)*")
+    """Digit runs close enough for their windows to meet (a start <= the open end): one window before widening.
+
+    Possessive (same matches, no backtracking kept): the non-digits before a digit run are all of them, as a
+    shorter gap would end at a non-digit, and the last run's digits are all of them, as a non-digit must follow."""
+    return re.compile(rf"{digit_lead()}\d*+(?:\D{{1,{_BEFORE + _AFTER}}}+\d++)*+")
 
 
 def _window_spans(text: str) -> list[tuple[int, int]]:
@@ -224,16 +227,25 @@ def _window_spans(text: str) -> list[tuple[int, int]]:
     a window's start is then widened left to a word break, its end right, and widened windows that meet merge."""
     spans: list[tuple[int, int]] = []
     n = len(text)
+    rfind = text.rfind
     cs = ce = -1  # the open window: its start, its end before widening
     for m in _digit_cluster().finditer(text):
         ms, me = m.span()
-        s = ms - _BEFORE if ms > _BEFORE else 0
         e = me + _AFTER if me + _AFTER < n else n
-        if s > 0:  # widen to a word break, looking at most 40 characters further (bounded cost)
-            lo = max(0, s - 40)
-            ws = max(text.rfind(" ", lo, s), text.rfind("\n", lo, s))
+        if ms > _BEFORE:  # widen to a word break, looking at most 40 characters further (bounded cost)
+            s = ms - _BEFORE
+            lo = s - 40 if s > 40 else 0
+            ws = rfind(" ", lo, s)
+            wn = rfind("\n", lo, s)
+            if wn > ws:
+                ws = wn
             s = ws + 1 if ws >= 0 else lo
+        else:
+            s = 0
         if cs >= 0:
+            if s <= ce:  # within the open window before its widening: within it after, too
+                ce = e
+                continue
             we = _widen_end(text, ce, n)
             if s <= we:
                 ce = e
@@ -345,6 +357,101 @@ def _sentence_at(text: str, pos: int, reach: int = 400) -> str:
     return text[start:end]
 
 
+@lru_cache(maxsize=128)
+def _gate(pat: re.Pattern[str]) -> tuple[tuple[str, ...], bool, tuple[str, ...]] | None:
+    """(strings one of which every match of `pat` holds, whether they are to be found in the lower-cased text,
+    the characters whose presence makes that lower-case test unsafe), or None when the pattern gives none.
+
+    The past/current-year phrases are case-blind alternations a regex scan tries at every character; a text
+    without their words (most texts) skips the scan after a few substring tests."""
+    try:  # the parser and the case folds re itself compiles with (this Python's own)
+        from re import _casefix, _parser
+    except ImportError:  # another layout of re's internals: no gate, the scans run as before
+        return None
+    if pat.flags & (re.LOCALE | re.ASCII):
+        return None
+    try:
+        found = _required(_parser.parse(pat.pattern, pat.flags).data)
+    except Exception:  # an unexpected parse tree: no gate, the scan runs as before
+        return None
+    if not found:
+        return None
+    strings = max(found, key=lambda g: (min(map(len, g)), -len(g)))
+    if not pat.flags & re.IGNORECASE:
+        return strings, False, ()
+    # re compares a character's simple lower case with the pattern's (str.lower agrees but for İ and a final
+    # sigma, see _Lowered), or tests it against a few extra folds of that letter (ſ for s, ᲀ for в): a text
+    # holding one of those gets the scan
+    low: list[str] = []
+    folds: set[str] = set()
+    for s in strings:
+        chars = [chr(_sre_lower(c)) for c in s]
+        folds.update(chr(f) for c in chars for f in _casefix._EXTRA_CASES.get(ord(c), ()))
+        low.append("".join(chars))
+    return tuple(low), True, tuple(sorted(folds))
+
+
+def _sre_lower(ch: str) -> int:
+    import _sre
+
+    return _sre.unicode_tolower(ord(ch))
+
+
+def _required(items: list) -> list[tuple[str, ...]]:  # noqa: ANN401 - re._parser's tree
+    """Alternatives of literal strings one of which every match of a parsed sequence holds (each a tuple)."""
+    from re import _constants as c
+
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(("".join(run),))
+            run = []
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flag
+            out += _required(av[3])
+        elif op is c.ATOMIC_GROUP:
+            out += _required(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _required(av[2])
+        elif op is c.BRANCH:
+            alts = [_required(alt) for alt in av[1]]
+            if all(alts):  # each alternative holds one of its own: the match holds one of them all
+                out.append(tuple(s for a in alts for s in max(a, key=lambda g: min(map(len, g)))))
+    if run:
+        out.append(("".join(run),))
+    return [g for g in out if all(g)]
+
+
+class _Lowered:
+    """A text and, on first need, its lower case, to rule out case-blind patterns by a substring test."""
+
+    __slots__ = ("text", "_low")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._low: str | None | bool = False
+
+    def cannot_match(self, pat: re.Pattern[str]) -> bool:
+        """True when `pat` has no match in the text (False: it may have one)."""
+        gate = _gate(pat)
+        if gate is None:
+            return False
+        strings, lower, folds = gate
+        if not lower:
+            return not any(s in self.text for s in strings)
+        if self._low is False:
+            low = self.text.lower()
+            # str.lower is re's simple lower case per character, but İ (two characters) and Σ (by its context)
+            self._low = low if len(low) == len(self.text) and "Σ" not in self.text else None
+        low = self._low
+        if low is None or any(f in low for f in folds):  # type: ignore[operator]
+            return False
+        return not any(s in low for s in strings)  # type: ignore[operator]
+
+
 def year_anchor(text: str, lang: str | None, rules: Rules | None = None) -> tuple[int, int, int] | None:
     """The latest past (year, month, day) the article dates, per the module rule; None without evidence."""
     rules = rules or get_rules()
@@ -378,12 +485,15 @@ def _year_anchor(text: str, lang: str | None, rules: Rules) -> tuple[int, int, i
             consider(w.text_pos(mt.start()), (int(mt["y"]), mon, 1))
         elif 1 <= int(mt["m2"]) <= 12:
             consider(w.text_pos(mt.start()), (int(mt["y2"]), int(mt["m2"]), 1))
+    lowered = _Lowered(text)
     for ld in rules.languages.values():
         for pat in ld.past_year:
+            if lowered.cannot_match(pat):
+                continue
             for mt in pat.finditer(text):
                 consider(mt.start(), (int(mt.group(1)), 12, 31))
     if best is None:  # "will exceed ... by the end of 2025": written in 2025 (or before; the latest is taken)
-        pats = [pat for ld in rules.languages.values() for pat in ld.current_year]
+        pats = [pat for ld in rules.languages.values() for pat in ld.current_year if not lowered.cannot_match(pat)]
         current = [int(mt.group(1)) for pat in pats for mt in pat.finditer(text)]
         if current:
             best = (min(current), 1, 1)

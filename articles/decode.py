@@ -206,12 +206,14 @@ _RUN_CLASS = (
 )
 # what makes a run worth repairing: a mojibake signature or a replacement character (a hole)
 _TRIGGER = re.compile(_MOJIBAKE.pattern + "|\ufffd")
-# a whole run holding a trigger (every trigger character is a run character, so the match is the run's full
-# extent): the runs _repair_lossy repairs, found in one scan. Starting only at a run's first character keeps
-# the scan linear on long runs without a trigger.
-_TRIGGER_RUN = re.compile(f"(?<!{_RUN_CLASS}){_RUN_CLASS}*?(?:{_TRIGGER.pattern}){_RUN_CLASS}*")
-# the same runs as a split pattern: text between runs and the runs, alternating
-_TRIGGER_SPLIT = re.compile(f"({_TRIGGER_RUN.pattern})")
+# the runs _repair_lossy repairs, as a split pattern (text between runs and the runs, alternating): each a whole
+# run holding a trigger (every trigger character is a run character, so the match is the run's full extent).
+# Led by the run class itself, so the engine skips to a run character by a table lookup: a first run character
+# with none before it, then, looked at from that character, a trigger the run reaches, then the rest of the run
+# (the plain form, which tries its look-behind at every character, is in tests/test_decode_fast2.py)
+_TRIGGER_SPLIT = re.compile(
+    f"({_RUN_CLASS}(?<!{_RUN_CLASS}.)(?<=(?={_RUN_CLASS}*?(?:{_TRIGGER.pattern})).){_RUN_CLASS}*)"
+)
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes a surrogateescape decode could not read
 
 

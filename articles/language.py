@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from .rules import Rules, get_rules
@@ -74,9 +75,36 @@ def _lingua(rules: Rules) -> Any:
     return _detector
 
 
+@lru_cache(maxsize=1)
+def _bmp_words() -> re.Pattern[str]:
+    """_WORD for text with no character beyond the BMP: the letters spelled out as ranges, tested by one table
+    lookup per character instead of _WORD's category tests (same runs: the class is exactly the BMP characters
+    _WORD matches, computed once)."""
+    bmp = "".join(map(chr, range(0x10000)))  # code points in order: each run of letters is a range of them
+    spans = [(m.start(), m.end() - 1) for m in _WORD.finditer(bmp)]
+    ranges = [re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans]
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+def _has_astral(text: str) -> bool:
+    """Whether text holds a character beyond the BMP (a surrogate pair in UTF-16, so the encoding grows)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int:
     """Characters of text the (run) pattern matches."""
     return sum(map(len, pattern.findall(text)))
+
+
+def _share_above(pattern: re.Pattern[str], text: str, total: int, share: float) -> bool:
+    """Whether _count(pattern, text) / total > share, counting only until it is (the count only grows, and the
+    same division is tested on each partial count): Vietnamese text passes within its first words."""
+    found = 0
+    for m in pattern.finditer(text):
+        found += m.end() - m.start()
+        if found / total > share:
+            return True
+    return False
 
 
 def _cyrillic(sample: str) -> int:
@@ -106,7 +134,12 @@ def detect_language(text: str, rules: Rules | None = None, *, use_model: bool = 
     # letters is more than half of the letters, and three letters in its head make the text long enough
     if cyr and 2 * cyr > _letters_at_most(sample) and sum(map(len, _WORD.findall(sample[:64]))) >= 3:
         return _cyrillic_code(sample, cyr)
-    raw_words = _WORD.findall(sample)  # letter runs: their lengths count the letters
+    low = sample.lower()
+    # letter runs: their lengths count the letters. Lower-cased first when that is the same as lower-casing each
+    # run (one C call, not one per word): lower case keeps every character a letter or not (a test checks every
+    # code point) and one character long but for İ, and only Σ lowers by its context, which may reach past its run
+    lowered = len(low) == len(sample) and "Σ" not in sample
+    raw_words = (_WORD if _has_astral(sample) else _bmp_words()).findall(low if lowered else sample)
     n = sum(map(len, raw_words))
     if n < 3:
         return None
@@ -122,7 +155,7 @@ def detect_language(text: str, rules: Rules | None = None, *, use_model: bool = 
         if _count(_THAI, sample) / n > 0.3:
             return "th"
     if raw_words:
-        counts = Counter(map(str.lower, raw_words))  # in C: no Python loop over the words
+        counts = Counter(raw_words if lowered else map(str.lower, raw_words))  # in C: no Python loop over the words
         total = len(raw_words)
         scores = {
             code: sum(counts[w] for w in counts.keys() & data.function_words) / total
@@ -132,7 +165,7 @@ def detect_language(text: str, rules: Rules | None = None, *, use_model: bool = 
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if ranked and ranked[0][1] >= 0.12 and (len(ranked) < 2 or ranked[0][1] >= 2.5 * ranked[1][1]):
             top = ranked[0][0]
-            if top != "vi" or _count(_VI_ONLY, sample) / max(total, 1) > 0.05:
+            if top != "vi" or _share_above(_VI_ONLY, sample, max(total, 1), 0.05):
                 return top
     if not use_model:
         return None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .dates import digit_lead, find_dates
+from .dates import _trie, digit_lead, find_dates
 from .rules import Rules, get_rules
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -89,40 +89,61 @@ def _newline_since_last_token(text: str, start: int) -> bool:
     return False
 
 
-def _runs(text: str) -> list[tuple[list[str], bool]]:
-    """Runs of capitalised tokens one space apart: (words, starts_sentence), a possessive ending dropped.
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """Runs of capitalised tokens one space apart, as matched: (run, starts_sentence).
 
     Only capitalised tokens are visited: any other token between two of them leaves a gap longer than
     the one space that joins a run, so it ends the run just as visiting it would."""
-    runs: list[tuple[list[str], bool]] = []
+    runs: list[tuple[str, bool]] = []
     for m in _cap_run(_has_astral(text)).finditer(text):
-        run = m.group()
-        if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
-            run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
-        runs.append((run.split(" "), _starts_sentence(text, m.start())))
+        s = m.start()
+        if s >= 2 and (b := text[s - 1]) in " \n":
+            c = text[s - 2]
+            if b == " " and c.isalnum() and not c.isdecimal():
+                runs.append((m.group(), False))  # "word Name": mid-sentence, as _starts_sentence concludes
+                continue
+            if b == "\n" and c not in _OPEN_QUOTES:
+                runs.append((m.group(), True))  # a line's first word: what _starts_sentence concludes either way
+                continue
+        runs.append((m.group(), _starts_sentence(text, s)))
     return runs
 
 
-def extract_names(text: str, rules: Rules | None = None) -> list[str]:
-    """Proper names in order of first appearance, leading/trailing title words trimmed."""
-    rules = rules or get_rules()
+@lru_cache(maxsize=16384)  # bounded: the same runs (places, people, sentence openers) recur across articles
+def _run_names(run: str, rules: Rules) -> tuple[str, tuple[str, ...], str | None, str | None]:
+    """(first word, later words, the name the run gives, the name without its first word): a run's words, a
+    possessive ending dropped, and its name with leading/trailing title words trimmed (None: too short)."""
+    if "'s" in run or "’s" in run:  # a possessive ends a word: before a space or the run's end
+        run = (run + " ").replace("'s ", " ").replace("’s ", " ")[:-1]
+    words = run.split(" ")
     stop = rules.name_stopwords
-    runs = _runs(text)
-    mid_caps = {words[0] for words, initial in runs if not initial}
-    mid_caps |= {w for words, _ in runs for w in words[1:]}
-    seen: dict[str, None] = {}
-    for words, initial in runs:
-        ws = list(words)
-        if initial and ws and ws[0] not in mid_caps:
-            ws = ws[1:]
+
+    def trim(ws: list[str]) -> str | None:
         while ws and ws[0].lower() in stop:
             ws = ws[1:]
         while ws and ws[-1].lower() in stop:
             ws = ws[:-1]
         if not ws:
-            continue
+            return None
         name = " ".join(ws)
-        if len(name) < 2:
+        return name if len(name) >= 2 else None
+
+    return words[0], tuple(words[1:]), trim(words), trim(words[1:])
+
+
+def extract_names(text: str, rules: Rules | None = None) -> list[str]:
+    """Proper names in order of first appearance, leading/trailing title words trimmed."""
+    rules = rules or get_rules()
+    runs = [(_run_names(run, rules), initial) for run, initial in _runs(text)]
+    mid_caps = {info[0] for info, initial in runs if not initial}
+    for info, _ in runs:
+        if info[1]:
+            mid_caps.update(info[1])
+    seen: dict[str, None] = {}
+    for (first, _, name, without_first), initial in runs:
+        if initial and first not in mid_caps:
+            name = without_first  # a sentence's first word is a name only when seen mid-sentence too
+        if name is None:
             continue
         seen.setdefault(name, None)
         if len(seen) >= MAX_NAMES:
@@ -243,37 +264,57 @@ def _scale_pattern(rules: Rules) -> tuple[re.Pattern[str] | None, dict[str, floa
     return re.compile(rf"\s?(?:{alt})(?!\w)", re.IGNORECASE), scales
 
 
+@lru_cache(maxsize=4)
+def _number_scan(rules: Rules) -> re.Pattern[str]:
+    """_NUMBER with the character before it and the scale word after it, as groups (number, previous character,
+    scale word): findall hands them over in C, where a match per number and a scale match after it cost Python
+    calls per number. The scale group is optional and tried after the number has matched, so the number is the
+    one _NUMBER finds and the scale the one _scale_pattern matches at its end (or "" for none)."""
+    scale_pat, scales = _scale_pattern(rules)
+    scale = f"((?i:{scale_pat.pattern}))?" if scale_pat is not None else "()"
+    if scale_pat is not None and all(w == w.lower() for w in scales):
+        # the words as a trie: one letter tested per level, not each word in turn; longer words stay first (a
+        # word's continuations are tried before its end), as in the alternation sorted longest first
+        scale = rf"((?i:\s?{_trie(sorted(scales))}(?!\w)))?"
+    rest = _NUMBER.pattern[len(digit_lead()):]
+    return re.compile(f"({digit_lead()}(?:(?s:(?<=(.).))|){rest}){scale}")
+
+
+@lru_cache(maxsize=8192)  # bounded: the same numbers (years, counts) and scale words recur across articles
+def _number_key(raw: str, scale: str, rules: Rules) -> str | None:
+    """The key of one number as _NUMBER found it, with the scale word after it ("" for none)."""
+    plain = raw.isdigit()  # most numbers: no separator, so neither grouped nor decimal
+    if plain:
+        value = float(raw)
+    elif _GROUPED.fullmatch(raw):
+        value = float(_GROUP_SEP.sub("", raw))
+    else:
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            return None
+    if scale:
+        value = round(value * _scale_pattern(rules)[1][" ".join(scale.split()).lower()], 3)
+        plain = False
+    if plain and len(raw) == 4 and 1900 <= value <= 2099:
+        return f"y{int(value)}"
+    if value == int(value):
+        return f"n{int(value)}" if value >= 10 else None
+    if value < 1e6:
+        return f"n{value:.3f}".rstrip("0")  # decimals are distinctive: 8.1 km, magnitude 4.7
+    return None
+
+
 def _number_keys(text: str, rules: Rules) -> set[str]:
     """Numbers as script-free keys: thousands separators and decimal commas read per their shape, scale
     words applied, so 690,000 / 690 тысяч / 690.000 and 7.1 billion / 7,1 млрд / 7,1 tỷ meet."""
     keys: set[str] = set()
-    scale_pat, scales = _scale_pattern(rules)
-    for m in _NUMBER.finditer(text):
-        start, end = m.span()
-        if start and ((prev := text[start - 1]).isalnum() or prev in ".,"):
-            continue
-        raw = m.group(0)
-        plain = raw.isdigit()  # most numbers: no separator, so neither grouped nor decimal
-        if plain:
-            value = float(raw)
-        elif _GROUPED.fullmatch(raw):
-            value = float(_GROUP_SEP.sub("", raw))
-        else:
-            try:
-                value = float(raw.replace(",", "."))
-            except ValueError:
-                continue
-        sm = scale_pat.match(text, end) if scale_pat is not None else None
-        if sm is not None:
-            value = round(value * scales[" ".join(sm.group(0).split()).lower()], 3)
-            plain = False
-        if plain and len(raw) == 4 and 1900 <= value <= 2099:
-            keys.add(f"y{int(value)}")
-        elif value == int(value):
-            if value >= 10:
-                keys.add(f"n{int(value)}")
-        elif value < 1e6:
-            keys.add(f"n{value:.3f}".rstrip("0"))  # decimals are distinctive: 8.1 km, magnitude 4.7
+    for raw, prev, scale in _number_scan(rules).findall(text):
+        if prev and (prev.isalnum() or prev in ".,"):
+            continue  # part of a word or of a number _NUMBER did not take whole
+        key = _number_key(raw, scale, rules)
+        if key is not None:
+            keys.add(key)
     return keys
 
 
