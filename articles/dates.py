@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .regex_compat import POSSESSIVE as _P
 from .rules import Rules, get_rules
 
 
@@ -89,11 +90,11 @@ def _patterns(rules: Rules) -> _Patterns:
         ),
         # month words are matched as any word, then looked up: far faster than a 100-way alternation
         month_first=re.compile(
-            r"(?<!\w)(?P<mon>[^\W\d_]{3,10}+)\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{1,2})?"
+            rf"(?<!\w)(?P<mon>[^\W\d_]{{3,10}}{_P})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{{1,2}})?"
             r"(?:,?\s+(?P<y>(?:19|20)\d\d)" + _YEAR_END + ")?" + time
         ),
         day_first=re.compile(
-            rf"(?P<d>{dig}(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{{3,10}}+)\.?(?!\w)"
+            rf"(?P<d>{dig}(?<![\w.].)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>[^\W\d_]{{3,10}}{_P})\.?(?!\w)"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}(?:\s*(?:{ysuf}))?)?" + time
         ),
         vi_day=re.compile(
@@ -101,7 +102,7 @@ def _patterns(rules: Rules) -> _Patterns:
         ),
         vi_slash=re.compile(rf"(?<!\w)(?:{dw})\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:/(?P<y>(?:19|20)\d\d))?(?![\d/])", i),
         month_year=re.compile(
-            rf"(?<!\w)(?P<mon>[^\W\d_]{{3,10}}+)\.?,?\s+(?:(?:{yw})\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+            rf"(?<!\w)(?P<mon>[^\W\d_]{{3,10}}{_P})\.?,?\s+(?:(?:{yw})\s+|of\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
             rf"|(?<!\w)(?:{mw})\s+(?P<m2>[01]?\d)\s*(?:/|{yw})\s*(?P<y2>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE,
         ),
@@ -214,9 +215,10 @@ def digit_lead() -> str:
 def _digit_cluster() -> re.Pattern[str]:
     """Digit runs close enough for their windows to meet (a start <= the open end): one window before widening.
 
-    Possessive (same matches, no backtracking kept): the non-digits before a digit run are all of them, as a
-    shorter gap would end at a non-digit, and the last run's digits are all of them, as a non-digit must follow."""
-    return re.compile(rf"{digit_lead()}\d*+(?:\D{{1,{_BEFORE + _AFTER}}}+\d++)*+")
+    Possessive on Python 3.11+ (same matches, no backtracking kept; greedy on 3.10, articles/regex_compat.py):
+    the non-digits before a digit run are all of them, as a shorter gap would end at a non-digit, and the last
+    run's digits are all of them, as a non-digit must follow."""
+    return re.compile(rf"{digit_lead()}\d*{_P}(?:\D{{1,{_BEFORE + _AFTER}}}{_P}\d+{_P})*{_P}")
 
 
 def _window_spans(text: str) -> list[tuple[int, int]]:
