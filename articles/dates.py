@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .regex_compat import ATOMIC_GROUP, EXTRA_CASES, POSSESSIVE_REPEAT, parser
 from .regex_compat import POSSESSIVE as _P
+from .regex_compat import constants as _c
 from .rules import Rules, get_rules
 
 
@@ -366,14 +368,12 @@ def _gate(pat: re.Pattern[str]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]
 
     The past/current-year phrases are case-blind alternations a regex scan tries at every character; a text
     without their words (most texts) skips the scan after a few substring tests."""
-    try:  # the parser and the case folds re itself compiles with (this Python's own)
-        from re import _casefix, _parser
-    except ImportError:  # another layout of re's internals: no gate, the scans run as before
+    if EXTRA_CASES is None:  # the case folds re compiles with are unknown here (regex_compat): no gate
         return None
     if pat.flags & (re.LOCALE | re.ASCII):
         return None
     try:
-        found = _required(_parser.parse(pat.pattern, pat.flags).data)
+        found = _required(parser.parse(pat.pattern, pat.flags).data)
     except Exception:  # an unexpected parse tree: no gate, the scan runs as before
         return None
     if not found:
@@ -388,7 +388,7 @@ def _gate(pat: re.Pattern[str]) -> tuple[tuple[str, ...], bool, tuple[str, ...]]
     folds: set[str] = set()
     for s in strings:
         chars = [chr(_sre_lower(c)) for c in s]
-        folds.update(chr(f) for c in chars for f in _casefix._EXTRA_CASES.get(ord(c), ()))
+        folds.update(chr(f) for c in chars for f in EXTRA_CASES.get(ord(c), ()))
         low.append("".join(chars))
     return tuple(low), True, tuple(sorted(folds))
 
@@ -401,24 +401,22 @@ def _sre_lower(ch: str) -> int:
 
 def _required(items: list) -> list[tuple[str, ...]]:  # noqa: ANN401 - re._parser's tree
     """Alternatives of literal strings one of which every match of a parsed sequence holds (each a tuple)."""
-    from re import _constants as c
-
     out: list[tuple[str, ...]] = []
     run: list[str] = []
     for op, av in items:
-        if op is c.LITERAL:
+        if op is _c.LITERAL:
             run.append(chr(av))
             continue
         if run:
             out.append(("".join(run),))
             run = []
-        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flag
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flag
             out += _required(av[3])
-        elif op is c.ATOMIC_GROUP:
+        elif op is ATOMIC_GROUP:
             out += _required(av)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, POSSESSIVE_REPEAT) and av[0] >= 1:
             out += _required(av[2])
-        elif op is c.BRANCH:
+        elif op is _c.BRANCH:
             alts = [_required(alt) for alt in av[1]]
             if all(alts):  # each alternative holds one of its own: the match holds one of them all
                 out.append(tuple(s for a in alts for s in max(a, key=lambda g: min(map(len, g)))))

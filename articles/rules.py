@@ -17,16 +17,9 @@ from typing import Any, TypeVar
 
 from common.config import config_dir, load_yaml
 
-try:  # the regex parser, read by _first_of: re._parser from Python 3.11, sre_parse before
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
-
-#: opcodes Python 3.10 lacks: a sentinel there, so no parsed item is ever taken for them
-_ATOMIC_GROUP = getattr(_c, "ATOMIC_GROUP", object())
-_POSSESSIVE_REPEAT = getattr(_c, "POSSESSIVE_REPEAT", object())
+from .regex_compat import ATOMIC_GROUP, POSSESSIVE_REPEAT
+from .regex_compat import constants as _c
+from .regex_compat import parser as _parser
 
 T = TypeVar("T")
 
@@ -310,7 +303,7 @@ def _first_of(seq: Any) -> tuple[list[tuple[Any, Any]] | None, bool]:
             return [*items, *av], False
         if op is _c.SUBPATTERN:
             first, empty = _first_of(av[3])
-        elif op is _ATOMIC_GROUP:
+        elif op is ATOMIC_GROUP:
             first, empty = _first_of(av)
         elif op is _c.BRANCH:
             first, empty = [], False
@@ -319,7 +312,7 @@ def _first_of(seq: Any) -> tuple[list[tuple[Any, Any]] | None, bool]:
                 if f is None:
                     return None, False
                 first, empty = first + f, empty or e
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE_REPEAT):
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, POSSESSIVE_REPEAT):
             first, empty = _first_of(av[2])
             empty = empty or av[0] == 0
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):

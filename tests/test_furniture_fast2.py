@@ -3,6 +3,7 @@ patterns its words allow: it must give what the two whole alternations give."""
 
 from __future__ import annotations
 
+from articles.regex_compat import parser
 from articles.rules import Rules, _first_of, _opening, get_rules
 
 LINES = [
@@ -67,8 +68,6 @@ def test_furniture_kind_gives_what_the_whole_alternations_give() -> None:
 
 
 def test_first_characters_of_a_pattern_are_a_superset() -> None:
-    import re._parser as parser
-
     def first(pattern: str) -> str | None:
         cls = _opening(pattern)
         return cls.pattern if cls is not None else None
