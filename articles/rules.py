@@ -218,28 +218,25 @@ def _agency_catalogue(raw: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
     return aliases, names
 
 
-def _furniture(raw: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """Two alternations (one tried at the line start only, the other anywhere), each pattern a group named
-    for its kind: one regex call per line instead of one per pattern."""
+def _furniture_groups(raw: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The furniture patterns as groups named for their kind, in config order: (tried at the line start only,
+    tried anywhere). One list for the whole alternations (_furniture) and their cuts (Rules.furniture_kind)."""
     start: list[str] = []
     anywhere: list[str] = []
     for kind, per_lang in (raw.get("furniture") or {}).items():
         for n, pat in enumerate(str(p) for forms in (per_lang or {}).values() for p in forms or []):
             group = f"(?P<{kind}__{n}>{pat[1:] if pat.startswith('^') else pat})"
             (start if pat.startswith("^") else anywhere).append(group)
+    return tuple(start), tuple(anywhere)
+
+
+def _furniture(groups: tuple[tuple[str, ...], tuple[str, ...]]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two alternations of the groups (one tried at the line start only, the other anywhere): one regex call per
+    line instead of one per pattern."""
+    start, anywhere = groups
     if not start and not anywhere:
         return None
     return re.compile("|".join(start) or "(?!)", re.I), re.compile("|".join(anywhere) or "(?!)")
-
-
-def _furniture_starts(raw: dict[str, Any]) -> tuple[str, ...]:
-    """The at-line-start patterns' groups, as in _furniture and in its order."""
-    out: list[str] = []
-    for kind, per_lang in (raw.get("furniture") or {}).items():
-        for n, pat in enumerate(str(p) for forms in (per_lang or {}).values() for p in forms or []):
-            if pat.startswith("^"):
-                out.append(f"(?P<{kind}__{n}>{pat[1:]})")
-    return tuple(out)
 
 
 @lru_cache(maxsize=256)
@@ -435,6 +432,7 @@ def _load(directory: str) -> Rules:
     catalogue = load_yaml(base / "agencies.yaml")
     agencies, agency_names = _agency_catalogue(catalogue)
     furniture_any = _furniture_any(raw)
+    furniture_groups = _furniture_groups(raw)
     return Rules(
         raw=raw,
         markers=_merge_markers(raw),
@@ -454,10 +452,10 @@ def _load(directory: str) -> Rules:
         dateline_shapes=[
             (str(d["pattern"]), bool(d.get("agency_required", True))) for d in catalogue.get("dateline_shapes") or []
         ],
-        furniture=_furniture(raw),
+        furniture=_furniture(furniture_groups),
         furniture_gate=_furniture_gate(furniture_any),
         furniture_any=furniture_any or (),
-        furniture_starts=_furniture_starts(raw),
+        furniture_starts=furniture_groups[0],
         furniture_max_words=int(raw.get("furniture_max_words") or 30),
         furniture_any_max_words=int(raw.get("furniture_any_max_words") or 25),
         time_zones=[str(z) for z in langs_raw.get("time_zones") or []],
