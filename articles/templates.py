@@ -98,15 +98,12 @@ def _function_words(rules: Rules) -> frozenset[str]:
     return frozenset(words)
 
 
-def is_prose(norm: str, cfg: TemplateConfig, rules: Rules | None = None) -> bool:
-    """Long prose (a sentence a site may repeat on purpose, e.g. a quote): never template."""
-    return _is_prose(norm, cfg, _function_words(rules or get_rules()))
-
-
 _strip_punct = methodcaller("strip", _PUNCT)
 
 
-def _is_prose(norm: str, cfg: TemplateConfig, fw: frozenset[str]) -> bool:
+def is_prose(norm: str, cfg: TemplateConfig, fw: frozenset[str]) -> bool:
+    """Long prose (a sentence a site may repeat on purpose, e.g. a quote): never template. `fw`: the function
+    words of every language (_function_words), looked up once per document by its caller, not once per line."""
     if len(norm) > cfg.max_chars:
         return True
     if norm.rstrip(_CLOSERS)[-1:] not in _ENDS:  # ends like a sentence (tests/test_templates_fast.py)
@@ -133,7 +130,7 @@ def signature(text: str, cfg: TemplateConfig | None = None, rules: Rules | None 
         if len(norm) < 2:
             continue
         key = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
-        (prose if _is_prose(norm, cfg, fw) else lines).add(key)
+        (prose if is_prose(norm, cfg, fw) else lines).add(key)
     return Signature(frozenset(lines), frozenset(prose))
 
 

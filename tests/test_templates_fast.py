@@ -7,7 +7,7 @@ import re
 import pytest
 
 from articles.rules import get_rules
-from articles.templates import _CLOSERS, _ENDS, _function_words, _is_prose, template_config
+from articles.templates import _CLOSERS, _ENDS, _function_words, is_prose, template_config
 
 #: the plain form: a sentence end, then closing quotes or brackets, then the end of the line
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
@@ -44,4 +44,4 @@ def _plain_is_prose(norm: str) -> bool:
 ])
 def test_is_prose_is_the_plain_count(line: str) -> None:
     cfg, fw = template_config(), _function_words(get_rules())
-    assert _is_prose(line, cfg, fw) == _plain_is_prose(line)
+    assert is_prose(line, cfg, fw) == _plain_is_prose(line)
