@@ -72,7 +72,7 @@ def _sqs(text: str, fields: list[str], boost: float = 1.0) -> dict:
 def _clauses(query: str, lang: str | None) -> list[dict]:
     should = [_sqs(query, language_fields(s)) for s in suffixes(lang)]
     latin = transliterate(query)
-    translit_fields = ["translit", "translit.joined"]
+    translit_fields = ["translit", "translit.joined", "translit_body"]
     should.append(_sqs(latin, translit_fields, 0.5))
     if latin != query:  # `Бездетко` -> `Bezdetko` in the Latin-script bodies, which carry no transliteration
         should += [_sqs(latin, language_fields(s), 0.5) for s in suffixes(lang) if s != "ru"]

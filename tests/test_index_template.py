@@ -41,7 +41,22 @@ def test_russian_stems(os_client, index):
 
 def test_vietnamese_keeps_originals_and_joins_syllables(os_client, index):
     assert {"hà", "ha", "nội", "noi"} <= set(tokens(os_client, index, "vietnamese", "Hà Nội"))
-    assert {"hanoi", "hochiminh"} <= set(tokens(os_client, index, "joined", "Hà Nội và Hồ Chí Minh"))
+    joined = tokens(os_client, index, "joined", "Hà Nội và Hồ Chí Minh")
+    assert {"hanoi", "hochiminh"} <= set(joined)
+    # single syllables are the field's own tokens already: the subfield holds only what joining adds
+    assert not {"ha", "noi", "va", "ho", "chi", "minh"} & set(joined)
+    assert tokens(os_client, index, "joined", "Huế") == ["hue"]  # nothing to join: the one syllable stays
+
+
+def test_only_latin_text_is_joined():
+    """A non-Latin body is transliterated into a field of its own, which is not joined; names, titles and
+    captions (and a Latin body's accented name runs) stay in `translit`, whose `joined` finds `Hanoi`."""
+    ru = to_document({"id": "r", "language": "ru", "title": "Посол в Ханое", "body": "Посол Бездетко прибыл в Ханой.",
+                      "names": ["Бездетко"]})
+    assert "bezdetko" in ru["translit"].lower() and "pribyl" not in ru["translit"]
+    assert ru["translit_body"] == "Posol Bezdetko pribyl v Khanoi."
+    en = to_document({"id": "e", "language": "en", "title": "Traffic", "body": "Traffic in Hà Nội is heavy."})
+    assert "translit_body" not in en and "Ha Noi" in en["translit"]
 
 
 def test_every_language_has_its_fields():
@@ -69,7 +84,10 @@ def test_strict_mapping_accepts_a_full_document(os_client, index):
     doc = to_document(record)
     assert doc["title_other"] and doc["story_id"] == "x1" and doc["fixes"] == ['{"kind": "mojibake"}']
     os_client.index(index=index, id=doc["id"], body=doc, refresh=True)
-    assert os_client.count(index=index)["count"] == 1
+    ru = to_document({**record, "id": "x2", "language": "ru", "title": "Выборы", "body": "Избиратели в Москве"})
+    assert ru["translit_body"] == "Izbirateli v Moskve"
+    os_client.index(index=index, id=ru["id"], body=ru, refresh=True)
+    assert os_client.count(index=index)["count"] == 2
 
 
 def test_ensure_adds_fields_new_to_the_template(os_client):
