@@ -101,7 +101,7 @@ def to_document(record: dict, *, indexed_at: datetime | None = None) -> dict:
     latin = _mostly_latin(body)
     accented = " ; ".join(_accented_names(body)) if latin else ""
     doc["translit"] = transliterate("\n".join(p for p in (title, *captions, names, accented) if p))
-    if body and not latin:
+    if not latin:  # an empty body counts as Latin: nothing to copy
         doc["translit_body"] = transliterate(body)
     doc["indexed_at"] = (indexed_at or datetime.now(timezone.utc)).isoformat(timespec="seconds")
     # Dashboards filters by one time field: an undated article sits at its indexing time, flagged, rather
