@@ -126,7 +126,7 @@ class Sink:
         else:
             if counts.quarantine:
                 ledger.upsert_quarantine(client, self.alias, counts.quarantine, run_id=self.run_id,
-                                         source=self.source)
+                                         source=self.source, visible=False)
             cleared = self._clear(counts.ok_keys, known)
         state.save(client, self.alias, entries)
         counts.quarantine = []  # in the ledger (or held) now: memory stays flat

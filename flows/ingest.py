@@ -25,7 +25,6 @@ from flows.incremental import source_file, source_id
 from flows.sources import batched, iter_sources
 from flows.templates import StoredTemplates
 from indexing import bulk, ledger, state, versions
-from indexing.client import translated
 
 __all__ = ["BATCH_SIZE", "ingest"]
 
@@ -75,10 +74,7 @@ def ingest(source: str = "seeds", alias: str | None = None, keep_missing: bool =
         tell(0, "removing vanished files")
         deleted, totals.kept_missing = _remove_missing(client, alias, source, src, target, keep_missing)
         totals.deleted += deleted
-    # What the run wrote and marked done is visible when it reports done: the next run (or a look at the
-    # state) right after it must not see files it just finished or deleted.
-    with translated(client, f"refreshing {target}"):
-        client.indices.refresh(index=f"{target},{state.state_index(alias)}", ignore_unavailable=True)
+    ledger.publish(client, alias, target)
     totals.counts.check(" in the ingest run")
     summary = {
         "run_id": run_id, **totals.as_dict(),

@@ -17,7 +17,6 @@ from flows import engine
 from flows.engine import BATCH_SIZE
 from flows.templates import StoredTemplates
 from indexing import ledger, versions
-from indexing.client import translated
 
 
 def quarantined_inputs(client, alias: str) -> dict[str, list[tuple[str, str]]]:
@@ -45,8 +44,7 @@ def quarantine_retry(alias: str | None = None, batch_size: int = BATCH_SIZE, sta
             sink = engine.Sink(client, alias, target, source, run_id, all_quarantined=True)
             engine.run(items, sink, engine.read_again(client, alias, source), pool, totals=totals,
                        batch_size=batch_size, tell=tell, stored=StoredTemplates(alias, ""))
-    with translated(client, f"refreshing {target}"):
-        client.indices.refresh(index=target)
+    ledger.publish(client, alias, target)
     totals.counts.check(" in the quarantine retry")
     summary = {"run_id": run_id, **totals.as_dict(), "cleared": totals.cleared, "alias": alias, "index": target,
                "source": "quarantine retry", "task_runner": "dask" if pool is None else "default"}

@@ -23,7 +23,7 @@ from opensearchpy.exceptions import RequestError
 from articles.record_type import Quarantined, fields
 from common.accounting import check_balance, reason_kind
 from common.settings import redact
-from indexing import bulk
+from indexing import bulk, state
 from indexing.client import translated
 
 LEDGER_SUFFIX = "-ledger"
@@ -174,8 +174,11 @@ def record_run(client: OpenSearch, alias: str, summary: dict, quarantined: list[
 
 
 def upsert_quarantine(client: OpenSearch, alias: str, entries: Iterable[dict], *, run_id: str,
-                      source: str = "", when: str | None = None) -> int:
-    """Write (or refresh) one quarantine document per entry, keeping first_seen and counting attempts."""
+                      source: str = "", when: str | None = None, visible: bool = True) -> int:
+    """Write (or refresh) one quarantine document per entry, keeping first_seen and counting attempts.
+
+    `visible=False`: no refresh of the ledger index; for a run's per-batch writes, which the run makes visible
+    once at its end (a refresh per batch queues behind the big index's segment writes: seconds per batch)."""
     when = when or _iso(_now())
     docs: dict[str, dict] = {}
     for e in entries:
@@ -200,10 +203,19 @@ def upsert_quarantine(client: OpenSearch, alias: str, entries: Iterable[dict], *
             if d.get("found"):
                 docs[d["_id"]]["first_seen"] = d["_source"].get("first_seen") or when
                 docs[d["_id"]]["attempts"] = int(d["_source"].get("attempts") or 0) + 1
-    result = bulk.write(client, index, docs.values(), refresh=True)
+    result = bulk.write(client, index, docs.values(), refresh=visible)
     if result.failed:
         raise RuntimeError(f"could not write {len(result.failed)} quarantine entries, first: {result.failed[0]}")
     return len(result.written)
+
+
+def publish(client: OpenSearch, alias: str, index: str) -> None:
+    """Make what a run wrote and marked done visible when it reports done: its documents, their state and its
+    quarantine entries (written without a refresh per batch). The next run, or a look at the state or the
+    quarantine right after it, must not miss what it just finished, deleted or quarantined."""
+    names = ",".join((index, state.state_index(alias), quarantine_index(alias)))
+    with translated(client, f"refreshing {index}"):
+        client.indices.refresh(index=names, ignore_unavailable=True)
 
 
 def clear_resolved(client: OpenSearch, alias: str, ok_source_keys: Iterable[str]) -> int:
