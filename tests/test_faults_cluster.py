@@ -174,12 +174,14 @@ def test_node_killed_mid_ingest(cluster: Cluster, tmp_path: Path) -> None:
 def test_node_killed_during_reindex_never_exposes_an_incomplete_version(cluster: Cluster, tmp_path: Path) -> None:
     """Whenever the alias is observed (and after), the version behind it holds every document."""
     alias, n = "cl-reindex", 120
+    t0 = time.monotonic()
     env = {**cluster.env, **QUIET}
     src = _corpus(tmp_path / "src", n)
     cluster.client.indices.delete(index=f"{alias}*", ignore_unavailable=True, allow_no_indices=True)
     subprocess.run([*CLI, "ingest", str(src), "--alias", alias, "--json"], cwd=ROOT, env=env, check=True,
                    capture_output=True, text=True, timeout=400)
     _green(cluster)
+    t_base = time.monotonic() - t0
 
     seen: list[tuple[str, int]] = []
     problems: list[str] = []
@@ -206,7 +208,9 @@ def test_node_killed_during_reindex_never_exposes_an_incomplete_version(cluster:
     assert run.poll() is None, "the reindex finished before the node could be killed: make the corpus larger"
     victim = cluster.primary_port(f"{alias}-v2")
     cluster.kill(victim)
+    t_kill = time.monotonic() - t0
     out, err = run.communicate(timeout=400)
+    t_run = time.monotonic() - t0
     outcome = f"rc={run.returncode}"
     if run.returncode != 0:  # a clear stop leaves the live version alone; the next reindex completes
         assert "Traceback" not in out + err, err
@@ -228,4 +232,5 @@ def test_node_killed_during_reindex_never_exposes_an_incomplete_version(cluster:
     assert wrong == [] and problems == [], (wrong[:5], problems[:5])
     assert {index for index, _ in seen} >= {f"{alias}-v1", behind}, "the swap was never observed"
     print(f"\nreindex: killed node-{victim} (primary of {alias}-v2) after {written} writes; {outcome}; "
-          f"alias -> {behind} with {n} docs; {len(seen)} observations, all {n}")
+          f"alias -> {behind} with {n} docs; {len(seen)} observations, all {n}; version 1 live at {t_base:.0f} s, "
+          f"kill at {t_kill:.0f} s, run done {t_run:.0f} s, checked {time.monotonic() - t0:.0f} s")
