@@ -167,6 +167,14 @@ def translated(client: OpenSearch, doing: str = "") -> Iterator[None]:
         raise
 
 
+def create_index(client: OpenSearch, name: str, body: dict) -> None:
+    """Create `name` and return once every copy is started (or after the API's 30 s): on a cluster, a node lost
+    just after the first writes then leaves an in-sync replica to promote. Without the wait, a replica still
+    recovering is no copy: the index goes red, and each write waits a minute for a primary that never comes
+    back (a run stuck for six minutes before it stops). A single node has no replica to wait for."""
+    client.indices.create(index=name, body=body, wait_for_active_shards="all", request_timeout=60)
+
+
 def check_reachable(client: OpenSearch, settings: Settings) -> None:
     """Fail early with a clear message instead of a stack of retries deep inside a flow."""
     try:

@@ -24,7 +24,7 @@ from articles.record_type import Quarantined, fields
 from common.accounting import check_balance, reason_kind
 from common.settings import redact
 from indexing import bulk, state
-from indexing.client import translated
+from indexing.client import create_index, translated
 
 LEDGER_SUFFIX = "-ledger"
 QUARANTINE_SUFFIX = "-quarantine"
@@ -120,7 +120,7 @@ def ensure(client: OpenSearch, alias: str) -> None:
                 client.indices.put_mapping(index=name, body=mapping)
                 continue
             try:
-                client.indices.create(index=name, body={"settings": _SETTINGS, "mappings": mapping})
+                create_index(client, name, {"settings": _SETTINGS, "mappings": mapping})
             except RequestError as exc:  # created concurrently by another run: fine
                 if "resource_already_exists_exception" not in str(exc):
                     raise

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import RequestError
 
-from indexing.client import translated
+from indexing.client import create_index, translated
 
 STATE_SUFFIX = "-state"
 
@@ -56,7 +56,7 @@ def ensure_small_index(client: OpenSearch, name: str, mapping: dict) -> str:
         if client.indices.exists(index=name):
             return name
         try:
-            client.indices.create(index=name, body={
+            create_index(client, name, {
                 "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"}, "mappings": mapping})
         except RequestError as exc:  # created concurrently by another run: fine
             if "resource_already_exists_exception" not in str(exc):

@@ -10,7 +10,7 @@ import re
 
 from opensearchpy import OpenSearch, TransportError
 
-from indexing.client import translated
+from indexing.client import create_index, translated
 from indexing.template import create_body, index_body, template_hash
 
 
@@ -53,7 +53,7 @@ def create_next(client: OpenSearch, alias: str) -> str:
     body = create_body()  # the environment's shards and replicas
     body = {**body, "mappings": {**body["mappings"], "_meta": {
         **body["mappings"].get("_meta", {}), "template_hash": template_hash(), "alias": alias}}}
-    client.indices.create(index=name, body=body)
+    create_index(client, name, body)
     return name
 
 
