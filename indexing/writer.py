@@ -68,7 +68,8 @@ class RecentStories:
                 self.by_term.setdefault(t, set()).add(r["id"])
 
     def matching(self, terms: list[str], most: int = 200) -> list[dict]:
-        """Those sharing the most terms first (as the index's search would rank them), `most` at the most."""
+        """Those sharing the most terms first, then by id, `most` at the most. (The index's `terms` lookup scores
+        every hit alike, so where more than `most` match, it does not pick the same ones: see bench/RESULTS.md.)"""
         shared: dict[str, int] = {}
         for t in terms:
             for i in self.by_term.get(t, ()):
