@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as OSConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, SSLError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, RequestError, SSLError, TransportError
 
 from common.settings import Settings
 
@@ -167,12 +167,17 @@ def translated(client: OpenSearch, doing: str = "") -> Iterator[None]:
         raise
 
 
-def create_index(client: OpenSearch, name: str, body: dict) -> None:
+def create_index(client: OpenSearch, name: str, body: dict, *, exist_ok: bool = False) -> None:
     """Create `name` and return once every copy is started (or after the API's 30 s): on a cluster, a node lost
     just after the first writes then leaves an in-sync replica to promote. Without the wait, a replica still
     recovering is no copy: the index goes red, and each write waits a minute for a primary that never comes
-    back (a run stuck for six minutes before it stops). A single node has no replica to wait for."""
-    client.indices.create(index=name, body=body, wait_for_active_shards="all", request_timeout=60)
+    back (a run stuck for six minutes before it stops). A single node has no replica to wait for.
+    `exist_ok`: an index created concurrently by another run is fine (bookkeeping indices)."""
+    try:
+        client.indices.create(index=name, body=body, wait_for_active_shards="all", request_timeout=60)
+    except RequestError as exc:
+        if not exist_ok or "resource_already_exists_exception" not in str(exc):
+            raise
 
 
 def check_reachable(client: OpenSearch, settings: Settings) -> None:

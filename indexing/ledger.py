@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 
 from opensearchpy import OpenSearch, helpers
-from opensearchpy.exceptions import RequestError
 
 from articles.record_type import Quarantined, fields
 from common.accounting import check_balance, reason_kind
@@ -119,11 +118,7 @@ def ensure(client: OpenSearch, alias: str) -> None:
             if client.indices.exists(index=name):
                 client.indices.put_mapping(index=name, body=mapping)
                 continue
-            try:
-                create_index(client, name, {"settings": _SETTINGS, "mappings": mapping})
-            except RequestError as exc:  # created concurrently by another run: fine
-                if "resource_already_exists_exception" not in str(exc):
-                    raise
+            create_index(client, name, {"settings": _SETTINGS, "mappings": mapping}, exist_ok=True)
 
 
 def run_document(alias: str, summary: dict, *, status: str = "ok", error: str | None = None,

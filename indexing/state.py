@@ -13,7 +13,6 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from opensearchpy import OpenSearch, helpers
-from opensearchpy.exceptions import RequestError
 
 from indexing.client import create_index, translated
 
@@ -55,12 +54,8 @@ def ensure_small_index(client: OpenSearch, name: str, mapping: dict) -> str:
     with translated(client, f"creating {name}"):
         if client.indices.exists(index=name):
             return name
-        try:
-            create_index(client, name, {
-                "settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"}, "mappings": mapping})
-        except RequestError as exc:  # created concurrently by another run: fine
-            if "resource_already_exists_exception" not in str(exc):
-                raise
+        create_index(client, name, {"settings": {"number_of_shards": 1, "auto_expand_replicas": "0-1"},
+                                    "mappings": mapping}, exist_ok=True)
     return name
 
 
