@@ -105,6 +105,26 @@ class _Prepared:
         self.anchors = frozenset(k for k in full if _is_anchor(k))
 
 
+#: key -> `_weight(key)`, shared by the calls of `_prepared`
+_WEIGHTS: dict[str, float] = {}
+
+
+@lru_cache(maxsize=4096)
+def _prepared(fingerprint: tuple[str, ...], published_at: str | None) -> _Prepared:
+    if len(_WEIGHTS) > 200_000:  # bounded: a long run sees many names
+        _WEIGHTS.clear()
+    return _Prepared({"fingerprint": fingerprint, "published_at": published_at}, _WEIGHTS)
+
+
+def _prepared_of(rec: dict[str, Any]) -> _Prepared:
+    """A batch's candidates from the index and from memory are mostly the same few hundred articles, batch
+    after batch: their prepared form is kept (by content, so it is the same object whoever asks)."""
+    published = rec.get("published_at")
+    if published is not None and not isinstance(published, str):
+        return _Prepared(rec, _WEIGHTS)
+    return _prepared(tuple(rec.get("fingerprint") or ()), published)
+
+
 def _similar(a: _Prepared, b: _Prepared, cfg: StoryConfig) -> bool:
     if not a.keys or not b.keys:
         return False
@@ -184,8 +204,7 @@ def with_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]
             i = parent[i]
         return i
 
-    weights: dict[str, float] = {}
-    prep = [_Prepared(d, weights) for d in docs]
+    prep = [_prepared_of(d) for d in docs]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(prep):
         for k in p.keys:
@@ -206,11 +225,25 @@ def with_story_ids(records: list[dict[str, Any]], known: Iterable[dict[str, Any]
     # a story spans a few days: a merge that would put members more than max_days apart (an undated article
     # bridging two dated stories) is refused
     span: list[tuple[date, date] | None] = [(p.day, p.day) if p.day else None for p in prep]
+    # `_similar`'s first bar, inline: nearly nine in ten candidate pairs fail it, and a call per pair (with
+    # two `find`s before it) was most of the grouping's cost. Same pairs judged, same order, same result.
+    fewest = min(cfg.min_shared_floor, cfg.min_shared_floor_anchored)
+    least = min(cfg.min_overlap_dated, cfg.min_overlap_undated)
+    keys_of = [p.keys for p in prep]
+    total_of = [p.total for p in prep]
     for i in range(n_new):
         pi = prep[i]
+        keys, total = pi.keys, pi.total
         for j in sorted(near[i]):
+            common = len(keys & keys_of[j])
+            if common < fewest:
+                continue
+            smaller = total if total < total_of[j] else total_of[j]
+            if smaller <= 0 or common / smaller < least:
+                continue
+            pj = prep[j]
             ri, rj = find(i), find(j)
-            if ri == rj or not _similar(pi, prep[j], cfg):
+            if ri == rj or not _similar(pi, pj, cfg):
                 continue
             si, sj = span[ri], span[rj]
             if si and sj:

@@ -6,7 +6,9 @@ lives here, beside the bulk write, so the flows only orchestrate.
 
 from __future__ import annotations
 
+import heapq
 import json
+from collections import Counter
 
 from opensearchpy import OpenSearch
 
@@ -70,11 +72,10 @@ class RecentStories:
     def matching(self, terms: list[str], most: int = 200) -> list[dict]:
         """Those sharing the most terms first, then by id, `most` at the most. (The index's `terms` lookup scores
         every hit alike, so where more than `most` match, it does not pick the same ones: see bench/RESULTS.md.)"""
-        shared: dict[str, int] = {}
+        shared: Counter[str] = Counter()
         for t in terms:
-            for i in self.by_term.get(t, ()):
-                shared[i] = shared.get(i, 0) + 1
-        return [self.docs[i] for i in sorted(shared, key=lambda i: (-shared[i], i))[:most]]
+            shared.update(self.by_term.get(t, ()))
+        return [self.docs[i] for i in heapq.nsmallest(most, shared, key=lambda i: (-shared[i], i))]
 
     def full(self) -> bool:
         return len(self.docs) >= self.limit
