@@ -109,9 +109,9 @@ class _Prepared:
 _WEIGHTS: dict[str, float] = {}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _prepared(fingerprint: tuple[str, ...], published_at: str | None) -> _Prepared:
-    if len(_WEIGHTS) > 200_000:  # bounded: a long run sees many names
+    if len(_WEIGHTS) > 50_000:  # bounded: a long run sees many names
         _WEIGHTS.clear()
     return _Prepared({"fingerprint": fingerprint, "published_at": published_at}, _WEIGHTS)
 
