@@ -30,7 +30,7 @@ from common.accounting import Counts
 from common.settings import Settings
 from flows import report, templates
 from flows.incremental import BatchOutput, FileInfo, new_states, plan, read_batch, skipped_counts, stat_files
-from flows.runners import CpuPool, current_pool, set_current_pool
+from flows.runners import CpuPool, batch_collections, current_pool, set_current_pool
 from flows.sources import batched
 from flows.templates import StoredTemplates
 from flows.work import pipeline_version
@@ -252,29 +252,30 @@ def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: Cp
         totals.deleted += deleted
         totals.cleared += cleared
 
-    tell(0, "reading")
-    for batch in batched(items, batch_size):
-        files = stat_files(batch)
-        totals.files += len(files)
-        files, known, skipped = planner(files)
-        if skipped:
-            totals.skip(skipped)
-            tell(len(skipped))
-        todo.extend(files)
-        unit_known.update(known)
-        if len(todo) >= batch_size:
+    with batch_collections():  # see flows/runners.py GC_THRESHOLDS
+        tell(0, "reading")
+        for batch in batched(items, batch_size):
+            files = stat_files(batch)
+            totals.files += len(files)
+            files, known, skipped = planner(files)
+            if skipped:
+                totals.skip(skipped)
+                tell(len(skipped))
+            todo.extend(files)
+            unit_known.update(known)
+            if len(todo) >= batch_size:
+                cut()
+                if len(unit) >= batches_per_task:
+                    submit()
+            while len(window) >= in_flight_max:
+                drain_one()
+        if todo:
             cut()
-            if len(unit) >= batches_per_task:
-                submit()
-        while len(window) >= in_flight_max:
+        if unit:
+            submit()
+        while window:
             drain_one()
-    if todo:
-        cut()
-    if unit:
-        submit()
-    while window:
-        drain_one()
-    return totals
+        return totals
 
 
 class Clock:

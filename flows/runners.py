@@ -13,6 +13,7 @@ Index tasks are always called directly from the flow, so OpenSearch writes stay 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -71,6 +72,30 @@ def api_for_workers(kind: str) -> Iterator[None]:
         server.stop()
 
 
+#: The cyclic collector's thresholds while a run's batches go through a process. With CPython's (700, 10, 10),
+#: a 30k-article ingest ran 2,300 collections in the flow process, 13 of them over every long-lived object (the
+#: recent stories, Prefect's state): 2.5 CPU s, a quarter of the flow process's CPU. With these it ran 80, none
+#: full. Reference counting frees a batch's objects either way; only cyclic garbage waits a little longer.
+GC_THRESHOLDS = (10_000, 20, 100)
+
+
+def fewer_collections() -> tuple[int, int, int]:
+    """Raise the collector's thresholds to GC_THRESHOLDS (never lower them); the old ones, to restore."""
+    old = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(old, GC_THRESHOLDS, strict=False)))
+    return old
+
+
+@contextmanager
+def batch_collections() -> Iterator[None]:
+    """GC_THRESHOLDS in this process while a run's batches go through it."""
+    old = fewer_collections()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 class CpuPool:
     """A lazily started process pool shared by the clean tasks of one flow run in this process."""
 
@@ -87,7 +112,8 @@ class CpuPool:
             if self._pool is None and size < MIN_POOL_FILES:
                 return None
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=fewer_collections)
             return self._pool
 
     def run(self, fn, arg, size: int):
