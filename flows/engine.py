@@ -248,6 +248,9 @@ def run(items: Iterable[tuple[str, str]], sink: Sink, planner: Planner, pool: Cp
         for out in outs:
             totals.skip([known[k] for k, meta in out.files.items() if meta["unchanged"] and k in known])
         counts, deleted, cleared = index(quote(outs), quote(sink), quote(known), quote([]), quote(tell))
+        # The clean task's state still holds this very list, and Prefect's future and its done-callback refer to
+        # each other: only the cyclic collector would free the batches (megabytes each). Emptied, they go now.
+        outs.clear()
         totals.counts.add(counts)
         totals.deleted += deleted
         totals.cleared += cleared
