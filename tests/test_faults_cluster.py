@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -34,6 +35,12 @@ URL = ",".join(f"http://127.0.0.1:{p}" for p in PORTS)
 SCRIPT = ROOT / "scripts" / "opensearch-cluster.sh"
 
 
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
 @dataclass
 class Cluster:
     env: dict[str, str]
@@ -46,7 +53,13 @@ class Cluster:
         return int(Path(self.script("pidfile", str(port)).stdout.strip()).read_text().strip())
 
     def kill(self, port: int) -> None:
+        """SIGKILL the node, and return once its ports are closed: a signal is delivered, not waited for, and
+        a restart that comes first finds the ports still taken (seen in a full `make test`)."""
         os.kill(self.pid(port), signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        while any(_listening(p) for p in (port, port + 100)):
+            assert time.monotonic() < deadline, f"node-{port} still holds its ports 60 s after SIGKILL"
+            time.sleep(0.2)
 
     def primary_port(self, index: str) -> int:
         """The HTTP port of the node holding the index's primary: killing it forces a replica promotion."""
