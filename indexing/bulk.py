@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import orjson
 from opensearchpy import OpenSearch, helpers
 
 from indexing.client import OpenSearchUnavailable, OpenSearchWriteBlocked, block_message, translated, where
@@ -70,6 +71,16 @@ def prepared(index: str, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[s
     """(id, document JSON bytes) -> (id, NDJSON lines) for `write_lines`: documents serialised elsewhere."""
     for doc_id, doc in items:
         yield doc_id, b"".join((_action(index, doc_id), doc, b"\n"))
+
+
+def write_sources(client: OpenSearch, index: str, items: Iterable[tuple[str, dict]], what: str) -> int:
+    """Bookkeeping documents (state, template evidence) by _id, through the same path as the articles: the same
+    retries, and a cluster failure raised as `OpenSearchUnavailable`. A document rejected here is our bug: raised."""
+    lines = prepared(index, ((doc_id, orjson.dumps(src)) for doc_id, src in items))
+    result = write_lines(client, index, lines)
+    if result.failed:
+        raise RuntimeError(f"{what} index write failed for {len(result.failed)} entries, first: {result.failed[0]}")
+    return len(result.written)
 
 
 #: Only what the item loop reads: smaller responses to build on the server and to parse here.

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from opensearchpy import OpenSearch, helpers
 
+from indexing import bulk
 from indexing.client import create_index, translated
 
 STATE_SUFFIX = "-state"
@@ -76,13 +77,8 @@ def raise_on_errors(errors: list, what: str = "state") -> None:
 
 def save(client: OpenSearch, alias: str, entries: Iterable[dict]) -> int:
     """Write entries (each with at least source and key); returns how many were written."""
-    index = state_index(alias)
-    actions = ({"_op_type": "index", "_index": index, "_id": state_id(e["source"], e["key"]), "_source": e}
-               for e in entries)
-    with translated(client, f"writing {index}"):
-        n, errors = helpers.bulk(client, actions, raise_on_error=False, max_retries=5, initial_backoff=1)
-    raise_on_errors(errors)
-    return n
+    return bulk.write_sources(client, state_index(alias), ((state_id(e["source"], e["key"]), e) for e in entries),
+                              "state")
 
 
 def forget(client: OpenSearch, alias: str, source: str, keys: Iterable[str]) -> int:

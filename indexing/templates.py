@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from opensearchpy import OpenSearch, helpers
+from opensearchpy import OpenSearch
 
 from articles.templates import Signature
+from indexing import bulk
 from indexing.client import translated
-from indexing.state import ensure_small_index, raise_on_errors
+from indexing.state import ensure_small_index
 
 TEMPLATES_SUFFIX = "-templates"
 
@@ -66,11 +67,7 @@ def stored(client: OpenSearch, alias: str, sources: Iterable[str], *, exclude_ru
 
 def save(client: OpenSearch, alias: str, signatures: Iterable[dict], run_id: str) -> int:
     """Store signatures (templates.Templates.new_signatures entries) as this run's evidence."""
-    name = templates_index(alias)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    actions = ({"_op_type": "index", "_index": name, "_id": s["doc_id"],
-                "_source": {**s, "run_id": run_id, "updated_at": now}} for s in signatures)
-    with translated(client, f"writing {name}"):
-        n, errors = helpers.bulk(client, actions, raise_on_error=False, max_retries=5, initial_backoff=1)
-    raise_on_errors(errors, "templates")
-    return n
+    return bulk.write_sources(client, templates_index(alias),
+                              ((s["doc_id"], {**s, "run_id": run_id, "updated_at": now}) for s in signatures),
+                              "templates")
